@@ -22,7 +22,8 @@ export const HOUSEHOLD_SUBSTITUTIONS = {
   RecordConsultationFunctionArn: 'record-consultation Lambda ARN',
   FinishCaseFunctionArn: 'finish-case Lambda ARN',
   CasesTableName: 'Cases table name (direct DynamoDB integration)',
-  AlertTopicArn: 'emergency alert SNS topic ARN (message attribute districtCode for per-district subscriptions)',
+  AlertTopicArn:
+    'emergency alert SNS topic ARN (message attribute districtCode for per-district subscriptions)',
 } as const;
 
 export type HouseholdSubstitutions = Record<keyof typeof HOUSEHOLD_SUBSTITUTIONS, string>;

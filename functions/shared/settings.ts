@@ -2,7 +2,11 @@
  * Workflow settings from the environment, read once per container with documented defaults.
  * CDK sets them from `cdk.json` context; the local runtime from its command-line flags.
  */
+import type { Weekday } from '../domain/calling-window.ts';
 import { type District, SAMPLE_DISTRICTS } from '../domain/district-directory.ts';
+
+const WEEKDAYS: readonly Weekday[] = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+
 import { intEnv, optionalEnv } from './env.ts';
 
 export interface WorkflowSettings {
@@ -14,8 +18,8 @@ export interface WorkflowSettings {
   maxCallbacks: number;
   /** Calling hours, Asia/Seoul. Env CALLING_HOURS. @default "10:00-18:00" */
   callingHours: { start: string; end: string };
-  /** ISO weekdays (1 = Monday). Env CALLING_DAYS. @default "1,2,3,4,5" */
-  callingDays: number[];
+  /** Days calls are allowed. Env CALLING_DAYS. @default "MON,TUE,WED,THU,FRI" */
+  callingDays: Weekday[];
   /** Minutes between the SMS pre-notice and the first call. Env NOTICE_LEAD_MINUTES. @default 30 */
   noticeLeadMinutes: number;
   /** Calls one slot completes per hour, for pacing a batch over calling hours. Env CALLS_PER_SLOT_HOUR. @default 6 */
@@ -39,10 +43,12 @@ export function readWorkflowSettings(env: NodeJS.ProcessEnv = process.env): Work
   const hours = optionalEnv('CALLING_HOURS', '10:00-18:00');
   const match = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(hours);
   if (!match) throw new Error(`CALLING_HOURS must look like 10:00-18:00, got "${hours}"`);
-  const days = optionalEnv('CALLING_DAYS', '1,2,3,4,5')
+  const days = optionalEnv('CALLING_DAYS', 'MON,TUE,WED,THU,FRI')
     .split(',')
-    .map((d) => Number(d.trim()));
-  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw new Error('CALLING_DAYS must be ISO weekdays 1-7');
+    .map((d) => d.trim().toUpperCase()) as Weekday[];
+  if (days.length === 0 || days.some((d) => !WEEKDAYS.includes(d))) {
+    throw new Error(`CALLING_DAYS must be a comma-separated list of ${WEEKDAYS.join(', ')}`);
+  }
   return {
     callSlots: intEnv('CALL_SLOTS', 10),
     maxCallAttempts: intEnv('MAX_CALL_ATTEMPTS', 3),

@@ -1,0 +1,58 @@
+/**
+ * After a consultation call: honour an opt-out, schedule a requested callback inside calling hours, or end the
+ * case as consulted / refused / wrong number.
+ */
+import { type ConsultationDecision, decideAfterConsultation } from '../domain/call-decisions.ts';
+import { resolveCallbackTime, retrySlot } from '../domain/calling-window.ts';
+import { type ConsultationSummary, ConsultationSummarySchema } from '../domain/consultation-summary.ts';
+import { unsummarizedConsultation } from '../domain/fallback-summary.ts';
+import type { Household } from '../domain/household.ts';
+import { callingWindowFrom } from '../shared/calling-config.ts';
+import { countCallback, getCase, isOptedOut } from '../shared/case-repository.ts';
+import { logger, workflowHandler } from '../shared/log.ts';
+import { readWorkflowSettings } from '../shared/settings.ts';
+
+export interface RecordConsultationEvent {
+  caseId: string;
+  state: {
+    household: Household;
+    summary?: unknown;
+    summaryFailure?: { Error?: string; Cause?: string };
+  };
+}
+
+export type RecordConsultationResult = ConsultationDecision & { summary: ConsultationSummary };
+
+const settings = readWorkflowSettings();
+
+export async function recordConsultation(event: RecordConsultationEvent, now = new Date()) {
+  const parsed = ConsultationSummarySchema.safeParse(event.state.summary);
+  let summary: ConsultationSummary;
+  if (parsed.success) {
+    summary = parsed.data;
+  } else {
+    const reason = event.state.summaryFailure?.Error ?? 'invalid summary';
+    logger.error('no usable summary', { caseId: event.caseId, reason });
+    summary = unsummarizedConsultation(reason);
+  }
+  const { household } = event.state;
+  const [record, optedOut] = await Promise.all([
+    getCase(event.caseId),
+    isOptedOut(household.districtCode, household.householdId),
+  ]);
+  const window = callingWindowFrom(settings);
+  const decision = decideAfterConsultation({
+    summary,
+    optedOut,
+    callbacksSoFar: Number((record as { callbacks?: number }).callbacks ?? 0),
+    maxCallbacks: settings.maxCallbacks,
+    callbackAt: () =>
+      summary.callbackAt
+        ? resolveCallbackTime(new Date(summary.callbackAt), window)
+        : retrySlot(now, record.attempts.length + 1, window),
+  });
+  if (decision.next === 'CALLBACK') await countCallback(event.caseId, now);
+  return { ...decision, summary } satisfies RecordConsultationResult;
+}
+
+export const handler = workflowHandler((event: RecordConsultationEvent) => recordConsultation(event));
