@@ -5,7 +5,7 @@
  * windows all see one consistent simulated time. `Date` is faked (only `Date`: real timers and I/O keep working),
  * so handlers that call `new Date()` read simulated time unchanged.
  */
-import { type InstalledClock, withGlobal } from '@sinonjs/fake-timers';
+import { type Clock, withGlobal } from '@sinonjs/fake-timers';
 
 interface Sleeper {
   at: number;
@@ -25,7 +25,7 @@ export class VirtualClock {
   private blocked = 0;
   private sleepers: Sleeper[] = [];
   private seq = 0;
-  private fake: InstalledClock | undefined;
+  private fake: (Clock & { uninstall(): void }) | undefined;
   private current: number;
   private checkScheduled = false;
   private idleWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
