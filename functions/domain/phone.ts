@@ -44,6 +44,10 @@ export function normalizePhone(raw: string): PhoneResult {
   const type = parsed.getType();
   switch (type) {
     case 'MOBILE':
+      // 010 numbers always have an 8-digit subscriber part; a 10-digit 010 number is a digit missing, not legacy.
+      if (parsed.number.startsWith('+8210') && parsed.number.length !== 13) {
+        return reject('전화번호 자릿수가 맞지 않습니다 (invalid phone: 010 needs 11 digits)');
+      }
       return { ok: true, e164: parsed.number, kind: 'MOBILE' };
     case 'FIXED_LINE':
     case 'VOIP':
