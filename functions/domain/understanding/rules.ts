@@ -1,0 +1,167 @@
+/**
+ * Rule-based Korean understanding: patterns over compact text with clause-level negation, dialect folding and
+ * the bot's question as context. Pure and synchronous underneath; `RuleUnderstanding` wraps it in the
+ * `Understanding` interface.
+ */
+import { CRISIS_TYPES, type CrisisType } from '../consultation-summary.ts';
+import { parseKoreanNumber } from '../korean-time.ts';
+import {
+  ACTS,
+  CANCEL_AFTER,
+  CANCEL_RIGHT_AFTER,
+  CRISIS_PATTERNS,
+  DANGER_PATTERNS,
+  FOOD_EMERGENCY,
+  HIGH_PATTERNS,
+  QUESTION_TOPICS,
+  RESOURCE_QUESTION,
+  SELF_HARM_PATTERNS,
+  SELF_HARM_PROBE,
+} from './lexicon.ts';
+import { clauses, compact } from './normalize.ts';
+import {
+  emptyAnalysis,
+  type Understanding,
+  type UnderstandingContext,
+  type UtteranceAnalysis,
+} from './understanding.ts';
+
+/** True when `pattern` matches somewhere in `clause` and no negation follows the match in that clause. */
+function matchesUnnegated(clause: string, pattern: RegExp): boolean {
+  const global = new RegExp(pattern.source, 'g');
+  for (const match of clause.matchAll(global)) {
+    const after = clause.slice((match.index ?? 0) + match[0].length);
+    if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+function anyClause(parts: string[], patterns: RegExp[]): boolean {
+  return parts.some((clause) => patterns.some((pattern) => matchesUnnegated(clause, pattern)));
+}
+
+const NEGATIVE_QUESTION = /없으|않으|아니시|않았|없었|괜찮|잘(하|드|지내|챙|주무)|어떠|어때|어떻게|하진/;
+const WELLNESS_QUESTION = /괜찮|잘(하|드|지내|챙|주무|계)|어떠|어때/;
+const NEGATIVE_ANSWER = /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않)/;
+const UNSURE = /모르겠|글쎄|그냥생각만|생각만|가끔/;
+
+/** The bot's last question sentence (compact), or '' when it asked nothing. */
+export function lastQuestion(compactBot: string): string {
+  return (
+    compactBot
+      .split(/(?<=[.!?])/)
+      .filter((s) => s.endsWith('?'))
+      .pop() ?? ''
+  );
+}
+
+/** Crisis types implied by a short answer to the bot's question. */
+function fromQuestion(
+  answer: string,
+  context: UnderstandingContext,
+  affirm: boolean,
+  deny: boolean,
+): CrisisType[] {
+  const bot = compact(context.botText);
+  const question = lastQuestion(bot);
+  let topics: CrisisType[];
+  if ((CRISIS_TYPES as readonly string[]).includes(context.expecting))
+    topics = [context.expecting as CrisisType];
+  else topics = QUESTION_TOPICS.filter((t) => t.pattern.test(question)).map((t) => t.type);
+  if (topics.length !== 1 || !question) return [];
+  const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
+  if (RESOURCE_QUESTION.test(question)) return negativeAnswer ? topics : [];
+  if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
+  if (!NEGATIVE_QUESTION.test(question) && affirm && !deny) return topics;
+  return [];
+}
+
+/** Four-digit year or "58년생" / "오십팔년생" → birth year. */
+function birthYearOf(text: string): number | undefined {
+  const four = text.match(/(19\d{2}|20[0-2]\d)년?/);
+  if (four) return Number(four[1]);
+  const two = text.match(/(\d{2})년(생|도)?/);
+  if (two) return 1900 + Number(two[1]);
+  const spoken = text.match(/([일이삼사오육칠팔구십]+)년(생|도)/);
+  if (spoken?.[1]) {
+    const value = parseKoreanNumber(spoken[1]);
+    if (value !== undefined && value < 100) return 1900 + value;
+  }
+  return undefined;
+}
+
+/** Analyzes one utterance with rules (pure). */
+export function analyzeUtterance(utterance: string, context: UnderstandingContext): UtteranceAnalysis {
+  const result = emptyAnalysis();
+  const text = compact(utterance);
+  if (!text) return result;
+  const parts = clauses(text);
+  const head = parts[0] ?? '';
+
+  result.affirm = ACTS.affirm.test(head);
+  result.deny = ACTS.deny.test(head);
+  for (const act of [
+    'refuse',
+    'wrongPerson',
+    'optOut',
+    'scam',
+    'repeat',
+    'slower',
+    'hangUp',
+    'visitRequest',
+    'phoneRequest',
+    'noFollowUp',
+  ] as const) {
+    result[act] = parts.some((clause) => ACTS[act].test(clause)) || ACTS[act].test(text);
+  }
+  result.callback = ACTS.callbackAsk.test(text);
+  result.codeMismatch = /(번호|숫자|코드|인증번호)(가|랑|하고|와|는)?.{0,6}(달라|틀려|다른|안맞|다르)/.test(
+    text,
+  );
+  const year = birthYearOf(text);
+  if (year !== undefined) result.birthYear = year;
+
+  const crises = new Set<CrisisType>();
+  for (const type of CRISIS_TYPES) if (anyClause(parts, CRISIS_PATTERNS[type])) crises.add(type);
+  for (const type of fromQuestion(head, context, result.affirm, result.deny)) crises.add(type);
+  // "네" to a question that states a problem ("전기가 끊긴 상태인가요?") carries the problem itself.
+  const question = lastQuestion(compact(context.botText));
+  const carried = question && result.affirm && !result.deny ? clauses(question) : [];
+  for (const type of CRISIS_TYPES) if (anyClause(carried, CRISIS_PATTERNS[type])) crises.add(type);
+
+  result.selfHarm = anyClause(parts, SELF_HARM_PATTERNS);
+  const bot = compact(context.botText);
+  const probe =
+    context.expecting === 'SAFETY' || (SELF_HARM_PROBE.test(bot) && !/아니시|않으|없으/.test(bot));
+  if (probe && !result.deny && (result.affirm || UNSURE.test(text)) && SELF_HARM_PROBE.test(bot)) {
+    result.selfHarm = true;
+  }
+  if (result.selfHarm) crises.add('MENTAL_HEALTH');
+
+  for (const { pattern, hotline } of DANGER_PATTERNS) {
+    if (anyClause(parts, [pattern])) {
+      result.danger = { hotline };
+      break;
+    }
+  }
+  result.high = HIGH_PATTERNS.filter(({ pattern }) => anyClause([...parts, ...carried], [pattern])).map(
+    ({ signal }) => signal,
+  );
+  if (anyClause([...parts, ...carried], [FOOD_EMERGENCY])) result.foodEmergency = true;
+  if (crises.has('INCOME') && RESOURCE_QUESTION.test(bot) && /수입|소득|벌이|들어오는돈/.test(bot)) {
+    if (/^(없|거의없|하나도|한푼도|전혀)/.test(head) && !result.high.includes('수입 없음'))
+      result.high.push('수입 없음');
+  }
+  result.crises = CRISIS_TYPES.filter((t) => crises.has(t));
+  return result;
+}
+
+/** The local default `Understanding`: Korean rules, no network. */
+export class RuleUnderstanding implements Understanding {
+  readonly name = 'rules';
+
+  async understand(utterance: string, context: UnderstandingContext): Promise<UtteranceAnalysis> {
+    return analyzeUtterance(utterance, context);
+  }
+}
