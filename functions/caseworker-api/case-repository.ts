@@ -111,16 +111,18 @@ export class CaseRepository {
    * filters leave a page short. `urgency` narrows the key range; `review`/`result` are filter expressions.
    */
   async queryQueue(district: string, filter: QueueFilter, afterKey: string | undefined, want: number) {
-    const names: Record<string, string> = { '#d': 'districtCode', '#k': 'queueKey' };
+    const names: Record<string, string> = { '#d': 'districtCode' };
     const values: Record<string, unknown> = { ':d': district };
     let keyCondition = '#d = :d';
     if (filter.urgency) {
       const { from, to } = queueKeyBounds(filter.urgency);
       values[':from'] = afterKey && afterKey > from ? afterKey : from;
       values[':to'] = to;
+      names['#k'] = 'queueKey';
       keyCondition += ' AND #k BETWEEN :from AND :to';
     } else if (afterKey) {
       values[':after'] = afterKey;
+      names['#k'] = 'queueKey';
       keyCondition += ' AND #k > :after';
     }
     const filters: string[] = [];
