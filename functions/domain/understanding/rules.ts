@@ -43,7 +43,8 @@ function anyClause(parts: string[], patterns: RegExp[]): boolean {
 
 const NEGATIVE_QUESTION = /없으|않으|아니시|않았|없었|괜찮|잘(하|드|지내|챙|주무)|어떠|어때|어떻게|하진/;
 const WELLNESS_QUESTION = /괜찮|잘(하|드|지내|챙|주무|계)|어떠|어때/;
-const NEGATIVE_ANSWER = /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않)/;
+const NEGATIVE_ANSWER =
+  /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
 const UNSURE = /모르겠|글쎄|그냥생각만|생각만|가끔/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
@@ -77,6 +78,24 @@ function fromQuestion(
   return [];
 }
 
+const ARREAR = /(밀렸|밀려|밀린|체납|연체|못냈|못내고)/;
+const ARREAR_SUBJECTS: { type: CrisisType; pattern: RegExp }[] = [
+  { type: 'UTILITIES', pattern: /전기|가스|수도|난방|공과금/ },
+  { type: 'HOUSING', pattern: /월세|관리비|집세|방세|고시원/ },
+  { type: 'DEBT', pattern: /보험료|건보료|카드|대출|통신|휴대폰|이자/ },
+];
+
+/** "그거 2개월 밀렸어요" names no bill: it is the one the bot just mentioned. */
+function arrearFromBot(parts: string[], botText: string): CrisisType | undefined {
+  const said = parts.find(
+    (clause) => ARREAR.test(clause) && !CANCEL_AFTER.test(clause.slice(clause.search(ARREAR))),
+  );
+  if (!said || ARREAR_SUBJECTS.some((s) => s.pattern.test(said))) return undefined;
+  const bot = compact(botText);
+  const subjects = ARREAR_SUBJECTS.filter((s) => s.pattern.test(bot));
+  return subjects.length === 1 ? subjects[0]?.type : undefined;
+}
+
 /** Four-digit year or "58년생" / "오십팔년생" → birth year. */
 function birthYearOf(text: string): number | undefined {
   const four = text.match(/(19\d{2}|20[0-2]\d)년?/);
@@ -99,7 +118,9 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   const parts = clauses(text);
   const head = parts[0] ?? '';
 
-  result.affirm = ACTS.affirm.test(head);
+  result.affirm =
+    ACTS.affirm.test(head) ||
+    (parts.length > 1 && /^(내가?맞|맞(아|는데|습|어|소|다|제))/.test(parts[1] ?? ''));
   result.deny = ACTS.deny.test(head);
   for (const act of [
     'refuse',
@@ -125,6 +146,8 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   const crises = new Set<CrisisType>();
   for (const type of CRISIS_TYPES) if (anyClause(parts, CRISIS_PATTERNS[type])) crises.add(type);
   for (const type of fromQuestion(head, context, result.affirm, result.deny)) crises.add(type);
+  const arrear = arrearFromBot(parts, context.botText);
+  if (arrear) crises.add(arrear);
   // "네" to a question that states a problem ("전기가 끊긴 상태인가요?") carries the problem itself.
   const question = lastQuestion(compact(context.botText));
   const carried = question && result.affirm && !result.deny ? clauses(question) : [];

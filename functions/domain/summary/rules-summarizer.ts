@@ -1,0 +1,297 @@
+/**
+ * Rule-based consultation summary (contract 3.3) from a transcript: each resident turn is read with the rule
+ * understanding against the bot's preceding question; outcome, urgency and follow-up follow the rubric of
+ * shared/eval/dev/README.md. The local default, and the fallback when the model fails.
+ */
+import {
+  type ConsultationOutcome,
+  type ConsultationSummary,
+  CRISIS_TYPES,
+  type CrisisType,
+  type FollowUp,
+  type Urgency,
+} from '../consultation-summary.ts';
+import { CRISIS_LABELS } from '../dialogue/prompts.ts';
+import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
+import type { Transcript } from '../transcript.ts';
+import { COLD, IMMOBILE, NO_CARER, NO_HEAT, VULNERABLE } from '../understanding/lexicon.ts';
+import { compact } from '../understanding/normalize.ts';
+import { analyzeUtterance } from '../understanding/rules.ts';
+import type { UtteranceAnalysis } from '../understanding/understanding.ts';
+import { PROGRAM_RULES } from './programs.ts';
+
+export interface RulesSummaryOptions {
+  /** Reference time for callback expressions; defaults to the last turn's `at`, else the current time. */
+  now?: string;
+}
+
+interface HeardTurn {
+  index: number;
+  text: string;
+  botText: string;
+  analysis: UtteranceAnalysis;
+}
+
+/** A bot turn that asks when to call back, or offers to call later. */
+const BOT_CALLBACK_OFFER =
+  /(다시|나중에)[가-힣]*(전화|연락)[가-힣]*(드릴까|드려도|드리면|좋을까)|언제(쯤)?(다시|전화|연락)/;
+const BOT_CALLBACK_ACK = /(다시|그때)[가-힣]*(전화|연락)(드릴게|드리겠|드릴께)/;
+const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|맞나|휴대전화맞)/;
+const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
+const FAMILY = /남편|아내|엄마|어머니|아버지|아빠|아들|딸|가족|며느리|사위|집사람/;
+
+/** Was this resident turn an answer with substance (beyond greeting, identity, consent or leaving)? */
+function substantive(turn: HeardTurn, first: boolean): boolean {
+  const a = turn.analysis;
+  if (a.crises.length > 0 || a.selfHarm || a.danger) return true;
+  if (first || a.refuse || a.hangUp || a.scam || a.wrongPerson || a.callback) return false;
+  const text = compact(turn.text);
+  return text.length >= 10 && /\?/.test(turn.botText) && !BOT_IDENTITY.test(compact(turn.botText));
+}
+
+function outcomeOf(heard: HeardTurn[], lastBot: string): ConsultationOutcome {
+  if (heard.length === 0) return 'PARTIAL';
+  const first = heard[0] as HeardTurn;
+  const firstText = compact(first.text);
+  const identityAsked = BOT_IDENTITY.test(compact(first.botText));
+  if (
+    heard.some((t, i) => i <= 1 && t.analysis.wrongPerson) ||
+    (identityAsked &&
+      /^(아니|아닌데|아뇨)/.test(firstText) &&
+      !FAMILY.test(firstText) &&
+      !first.analysis.refuse)
+  ) {
+    return 'WRONG_NUMBER';
+  }
+  let sawSubstance = false;
+  for (let i = 0; i < heard.length; i++) {
+    const turn = heard[i] as HeardTurn;
+    const a = turn.analysis;
+    const callback =
+      a.callback || (BOT_CALLBACK_OFFER.test(compact(turn.botText)) && (a.affirm || resolvesTime(turn.text)));
+    if (
+      callback &&
+      !heard.slice(i + 1).some((later) => substantive(later, false) && !later.analysis.callback)
+    ) {
+      return 'CALLBACK_REQUESTED';
+    }
+    // After the consultation started, "필요 없어요" answers a question; only hanging up or opting out ends it.
+    const last = i === heard.length - 1;
+    if (a.optOut || a.hangUp || (a.refuse && (!sawSubstance || last)))
+      return sawSubstance ? 'PARTIAL' : 'REFUSED';
+    if (substantive(turn, i === 0)) sawSubstance = true;
+  }
+  if (BOT_CALLBACK_ACK.test(compact(lastBot)) && heard.some((t) => t.analysis.callback))
+    return 'CALLBACK_REQUESTED';
+  return 'COMPLETED';
+}
+
+function resolvesTime(text: string): boolean {
+  return /(오늘|내일|모레|이따|있다가|저녁|오전|오후|아침|점심|[0-9한두세네섯열]시|요일|다음주)/.test(
+    compact(text),
+  );
+}
+
+/** Summarizes a transcript with rules; valid per `ConsultationSummarySchema`. */
+export function summarizeWithRules(
+  transcript: Transcript,
+  options: RulesSummaryOptions = {},
+): ConsultationSummary {
+  const heard: HeardTurn[] = [];
+  let botText = '';
+  transcript.turns.forEach((turn, index) => {
+    if (turn.speaker === 'bot') {
+      botText = turn.text;
+      return;
+    }
+    heard.push({
+      index,
+      text: turn.text,
+      botText,
+      analysis: analyzeUtterance(turn.text, { expecting: 'NONE', botText }),
+    });
+  });
+  const lastBot = [...transcript.turns].reverse().find((t) => t.speaker === 'bot')?.text ?? '';
+  const outcome = outcomeOf(heard, lastBot);
+
+  const firstTurn = new Map<CrisisType, number>();
+  const evidence: { claim: string; turn: number }[] = [];
+  let selfHarm = false;
+  let danger = false;
+  const high = new Map<string, number>();
+  const emergency: { claim: string; turn: number }[] = [];
+  for (const t of heard) {
+    for (const type of t.analysis.crises) {
+      if (!firstTurn.has(type)) {
+        firstTurn.set(type, t.index);
+        evidence.push({ claim: `${CRISIS_LABELS[type]}: "${clip(t.text)}"`, turn: t.index });
+      }
+    }
+    for (const signal of t.analysis.high) if (!high.has(signal)) high.set(signal, t.index);
+    if (t.analysis.selfHarm && !selfHarm) {
+      selfHarm = true;
+      emergency.push({ claim: `자살·자해 위험 신호: "${clip(t.text)}"`, turn: t.index });
+    }
+    if (t.analysis.danger && !danger) {
+      danger = true;
+      emergency.push({ claim: `즉각적인 위험: "${clip(t.text)}"`, turn: t.index });
+    }
+    if (t.analysis.foodEmergency)
+      emergency.push({ claim: `이틀 이상 식사를 못 함: "${clip(t.text)}"`, turn: t.index });
+  }
+  const residentText = heard.map((t) => compact(t.text)).join('.');
+  const allText = compact(transcript.turns.map((t) => t.text).join('.'));
+  const coldNoHeat = NO_HEAT.test(residentText) && COLD.test(allText) && VULNERABLE.test(residentText);
+  if (coldNoHeat && firstTurn.has('UTILITIES')) {
+    emergency.push({
+      claim: '한겨울 난방·전기 없이 취약한 가족과 지냄',
+      turn: firstTurn.get('UTILITIES') as number,
+    });
+  }
+  const stuck = heard.find((t) => IMMOBILE.test(compact(t.text)) && NO_CARER.test(compact(t.text)));
+  if (stuck)
+    emergency.push({ claim: `거동이 어렵고 돌봐 줄 사람이 없음: "${clip(stuck.text)}"`, turn: stuck.index });
+
+  const crisisTypes = CRISIS_TYPES.filter((t) => firstTurn.has(t));
+  const urgency: Urgency =
+    emergency.length > 0
+      ? 'EMERGENCY'
+      : high.size > 0 || crisisTypes.length >= 3
+        ? 'HIGH'
+        : crisisTypes.length > 0
+          ? 'MEDIUM'
+          : 'LOW';
+  for (const [signal, turn] of high) evidence.push({ claim: signal, turn });
+  evidence.unshift(...emergency);
+
+  const preference = followUpPreference(heard);
+  const followUp: FollowUp =
+    urgency === 'EMERGENCY'
+      ? 'IMMEDIATE_VISIT'
+      : urgency === 'HIGH' || preference === 'VISIT'
+        ? 'HOME_VISIT'
+        : urgency === 'MEDIUM' || preference === 'CALL' || outcome === 'CALLBACK_REQUESTED'
+          ? 'PHONE_FOLLOWUP'
+          : 'NONE';
+
+  const now =
+    options.now ?? [...transcript.turns].reverse().find((t) => t.at)?.at ?? new Date().toISOString();
+  let callbackAt: string | undefined;
+  if (outcome === 'CALLBACK_REQUESTED') {
+    const asked = [...heard].reverse().find((t) => resolvesTime(t.text));
+    const resolved =
+      (asked && resolveKoreanCallback(asked.text, new Date(now))) ??
+      resolveKoreanCallback(lastBot, new Date(now));
+    callbackAt = resolved?.at;
+  }
+
+  const needs = crisisTypes.map((t) => `${CRISIS_LABELS[t]} 해결 지원`);
+  if (selfHarm) needs.unshift('자살 위험 즉시 개입(109 연계, 당일 방문)');
+  if (danger) needs.unshift('안전 확보(112/119 연계)');
+  if (preference === 'CALL' && followUp === 'HOME_VISIT') needs.push('주민은 전화 연락을 선호함');
+  if (preference === 'VISIT') needs.push('주민이 방문을 요청함');
+
+  const suggestedPrograms = PROGRAM_RULES.flatMap((rule) => {
+    const type = rule.types.find((t) => firstTurn.has(t));
+    if (type === undefined) return [];
+    if (rule.signal) {
+      const signal = [...high.keys(), ...emergency.map((e) => e.claim)].find((s) => rule.signal?.test(s));
+      if (!signal) return [];
+    }
+    return [{ program: rule.program, reason: rule.reason, turn: firstTurn.get(type) as number }];
+  });
+
+  const noResident = heard.length === 0;
+  return {
+    outcome,
+    urgency,
+    crisisTypes,
+    riskFlags: { selfHarm },
+    followUp,
+    needs,
+    narrative: narrativeOf({
+      outcome,
+      urgency,
+      crisisTypes,
+      selfHarm,
+      danger,
+      high: [...high.keys()],
+      followUp,
+      callbackAt,
+      noResident,
+    }),
+    evidence,
+    needsReview: noResident,
+    summarizer: 'rules',
+    ...(suggestedPrograms.length > 0 ? { suggestedPrograms } : {}),
+    ...(callbackAt ? { callbackAt } : {}),
+  };
+}
+
+function followUpPreference(heard: HeardTurn[]): 'VISIT' | 'CALL' | 'NONE' | undefined {
+  let preference: 'VISIT' | 'CALL' | 'NONE' | undefined;
+  for (const t of heard) {
+    const bot = compact(t.botText);
+    const offer = BOT_VISIT_OFFER.test(bot);
+    const text = compact(t.text);
+    if (t.analysis.phoneRequest && !(t.analysis.callback && !offer)) preference = 'CALL';
+    else if (t.analysis.visitRequest && (offer || /방문|찾아와|와서/.test(text))) preference = 'VISIT';
+    else if (offer && t.analysis.affirm && /방문|찾아뵙|찾아뵈|댁으로/.test(bot) && !/전화로/.test(bot))
+      preference ??= 'VISIT';
+  }
+  return preference;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const OUTCOME_TEXT: Record<ConsultationOutcome, string> = {
+  COMPLETED: '상담을 끝까지 진행했습니다',
+  PARTIAL: '주민이 상담 도중 통화를 중단했습니다',
+  REFUSED: '주민이 상담을 거절했습니다',
+  WRONG_NUMBER: '대상자 본인이 아닌 번호였습니다',
+  CALLBACK_REQUESTED: '주민이 다른 시간에 다시 전화해 달라고 요청했습니다',
+};
+const URGENCY_TEXT: Record<Urgency, string> = {
+  EMERGENCY: '긴급',
+  HIGH: '높음',
+  MEDIUM: '보통',
+  LOW: '낮음',
+};
+const FOLLOW_UP_TEXT: Record<FollowUp, string> = {
+  IMMEDIATE_VISIT: '오늘 중 즉시 방문해 안전을 확인해야 합니다',
+  HOME_VISIT: '가정 방문 상담을 권합니다',
+  PHONE_FOLLOWUP: '전화로 후속 안내를 권합니다',
+  NONE: '별도 후속 조치는 필요하지 않아 보입니다',
+};
+
+function narrativeOf(s: {
+  outcome: ConsultationOutcome;
+  urgency: Urgency;
+  crisisTypes: CrisisType[];
+  selfHarm: boolean;
+  danger: boolean;
+  high: string[];
+  followUp: FollowUp;
+  callbackAt?: string;
+  noResident: boolean;
+}): string {
+  if (s.noResident) {
+    return '주민의 응답이 기록되지 않았습니다. 통화 연결 상태나 음성사서함 여부를 확인해 주세요. 녹취를 직접 확인한 뒤 재연락 또는 방문을 검토해 주세요.';
+  }
+  const sentences = [`${OUTCOME_TEXT[s.outcome]}.`];
+  sentences.push(
+    s.crisisTypes.length > 0
+      ? `주민이 직접 말한 어려움은 ${s.crisisTypes.map((t) => CRISIS_LABELS[t]).join(', ')}입니다.`
+      : '주민이 말한 생활상의 어려움은 없었습니다.',
+  );
+  if (s.selfHarm)
+    sentences.push('자살·자해 위험 신호가 있어 109 자살예방상담전화 연계와 당일 안전 확인이 필요합니다.');
+  else if (s.danger) sentences.push('즉각적인 위험 신호가 있어 112/119 연계와 안전 확인이 필요합니다.');
+  else if (s.high.length > 0)
+    sentences.push(`특히 ${s.high.join(', ')} 상황으로 몇 주 안에 기본 생활이 위협받을 수 있습니다.`);
+  sentences.push(`긴급도는 ${URGENCY_TEXT[s.urgency]}이며, ${FOLLOW_UP_TEXT[s.followUp]}.`);
+  if (s.callbackAt) sentences.push(`다시 전화할 시간은 ${formatKoreanTime(s.callbackAt)}입니다.`);
+  return sentences.slice(0, 5).join(' ');
+}
