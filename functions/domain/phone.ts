@@ -27,6 +27,11 @@ export function normalizePhone(raw: string): PhoneResult {
   if (text === '') return reject('전화번호가 비어 있습니다 (phone is empty)');
   if (!ALLOWED.test(text))
     return reject('전화번호에 숫자가 아닌 문자가 있습니다 (phone contains letters or symbols)');
+  // Fast path for the common case (a million-row list spends most of its time here): 010 + 8 digits is a valid
+  // mobile in libphonenumber's plan except 010-597x…599x, which take the full check below.
+  const compact = text.replace(/[\s.-]/g, '');
+  if (/^010(?!59[7-9])\d{8}$/.test(compact))
+    return { ok: true, e164: `+82${compact.slice(1)}`, kind: 'MOBILE' };
   let candidate = text;
   const digits = text.replace(/\D/g, '');
   if (!text.startsWith('+')) {

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { maskName, maskPhone as maskPhoneFromMasking } from '../../../functions/domain/masking.ts';
 import {
@@ -65,6 +66,25 @@ describe('Function: normalizePhone', () => {
     // Assess
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toContain(reasonPart);
+  });
+});
+
+describe('Function: normalizePhone (010 fast path)', () => {
+  it('agrees with libphonenumber on every 010 middle group (010-597x…599x are not in its plan)', () => {
+    for (let middle = 0; middle < 10_000; middle += 1) {
+      // Prepare
+      const raw = `010-${String(middle).padStart(4, '0')}-${String((middle * 7919) % 10_000).padStart(4, '0')}`;
+      const reference = parsePhoneNumberFromString(raw, 'KR');
+
+      // Act
+      const result = normalizePhone(raw);
+
+      // Assess
+      const valid = reference?.isValid() === true && reference.getType() === 'MOBILE';
+      expect(result).toEqual(
+        valid ? { ok: true, e164: reference.number, kind: 'MOBILE' } : expect.objectContaining({ ok: false }),
+      );
+    }
   });
 });
 
