@@ -55,6 +55,15 @@ const timeFormat = new Intl.DateTimeFormat('ko-KR', {
   dateStyle: 'short',
   timeStyle: 'short',
 });
+/** `+821012345678` → `010-1234-5678`, `+8221234567` → `02-123-4567`; other numbers unchanged. */
+function fmtPhone(e164) {
+  if (!e164?.startsWith('+82')) return e164 ?? '—';
+  const national = `0${e164.slice(3)}`;
+  const area = national.startsWith('02') ? 2 : 3;
+  const rest = national.slice(area);
+  const split = rest.length - 4;
+  return `${national.slice(0, area)}-${rest.slice(0, split)}-${rest.slice(split)}`;
+}
 const fmtTime = (iso) => (iso ? timeFormat.format(new Date(iso)) : '—');
 
 /** Creates an element with attributes/properties and children (strings become text nodes). */
@@ -353,7 +362,7 @@ function renderDetail(c) {
       c.result === 'UNREACHABLE' ? el('span', { class: 'badge visit' }, '방문 필요') : null,
     ),
     el('dt', {}, '연락처'),
-    el('dd', {}, c.phone),
+    el('dd', {}, fmtPhone(c.phone)),
     el('dt', {}, '가구번호'),
     el('dd', {}, c.householdId),
     el('dt', {}, '읍면동'),
