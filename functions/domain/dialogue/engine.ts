@@ -11,6 +11,7 @@ import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
 import type { Understanding, UtteranceAnalysis } from '../understanding/understanding.ts';
 import type { CallContext, DialogueState, DialogueStep, EmergencySignal, Expecting } from './contract.ts';
 import {
+  ANYTHING_ELSE_PROMPT,
   CRISIS_LABELS,
   DEFAULT_ORDER,
   FOLLOW_UP,
@@ -142,7 +143,7 @@ function nextQuestion(state: EngineState, preface = ''): DialogueStep {
   }
   const [topic, ...rest] = state.queue;
   if (topic) return say({ ...state, queue: rest }, `${lead}${SCREENING[topic]}`, topic);
-  return say(state, `${lead}그 밖에 어려운 점이나 도움이 필요하신 일이 더 있으세요?`, 'ANYTHING_ELSE');
+  return say(state, `${lead}${ANYTHING_ELSE_PROMPT}`, 'ANYTHING_ELSE');
 }
 
 function readBack(state: EngineState): string {
@@ -308,10 +309,16 @@ export async function continueDialogue(
         },
       );
     }
+    const atIdentity = expecting === 'IDENTITY';
+    const ask = atIdentity
+      ? `${prior.name} 님 본인 맞으신가요?`
+      : prior.consented
+        ? prior.lastBot
+        : '계속 이야기 나눠도 괜찮으실까요?';
     return say(
       { ...state, scamReassured: true },
-      `의심하시는 게 당연합니다. 저희는 계좌번호, 주민등록번호, 돈을 절대 요구하지 않습니다. 문자로 받으신 확인 번호가 ${spellDigits(prior.code)}인지 확인해 보시고, 그래도 의심되시면 끊고 ${prior.officePhone}로 직접 전화하셔도 됩니다. 계속 이야기 나눠도 괜찮으실까요?`,
-      prior.consented ? expecting : 'CONSENT',
+      `의심하시는 게 당연합니다. 저희는 계좌번호, 주민등록번호, 돈을 절대 요구하지 않습니다. 문자로 받으신 확인 번호가 ${spellDigits(prior.code)}인지 확인해 보시고, 그래도 의심되시면 끊고 ${prior.officePhone}로 직접 전화하셔도 됩니다. ${ask}`,
+      atIdentity ? 'IDENTITY' : prior.consented ? expecting : 'CONSENT',
     );
   }
   if (analysis.callback || expecting === 'CALLBACK_TIME') return callbackStep(state, text, cfg);

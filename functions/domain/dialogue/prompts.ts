@@ -43,6 +43,8 @@ export const FOLLOW_UP: Partial<Record<CrisisType, string>> = {
   CARE: '그분을 대신 돌봐 줄 사람이 없으신가요?',
 };
 
+export const ANYTHING_ELSE_PROMPT = '그 밖에 어려운 점이나 도움이 필요하신 일이 더 있으세요?';
+
 export const SAFETY_PROBE =
   '말씀해 주셔서 고맙습니다. 하나만 더 여쭤볼게요. 혹시 스스로를 해치고 싶다거나 죽고 싶다는 생각이 드신 적이 있으세요?';
 

@@ -11,7 +11,13 @@ import {
   type FollowUp,
   type Urgency,
 } from '../consultation-summary.ts';
-import { CRISIS_LABELS } from '../dialogue/prompts.ts';
+import {
+  ANYTHING_ELSE_PROMPT,
+  CRISIS_LABELS,
+  FOLLOW_UP,
+  SAFETY_PROBE,
+  SCREENING,
+} from '../dialogue/prompts.ts';
 import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
 import type { Transcript } from '../transcript.ts';
 import { COLD, IMMOBILE, NO_CARER, NO_HEAT, VULNERABLE } from '../understanding/lexicon.ts';
@@ -40,6 +46,13 @@ const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|
 const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
 const FAMILY = /남편|아내|엄마|어머니|아버지|아빠|아들|딸|가족|며느리|사위|집사람/;
 
+const ENGINE_QUESTIONS = [
+  ...Object.values(SCREENING),
+  ...Object.values(FOLLOW_UP),
+  SAFETY_PROBE,
+  ANYTHING_ELSE_PROMPT,
+];
+
 /** Was this resident turn an answer with substance (beyond greeting, identity, consent or leaving)? */
 function substantive(turn: HeardTurn, first: boolean): boolean {
   const a = turn.analysis;
@@ -49,7 +62,7 @@ function substantive(turn: HeardTurn, first: boolean): boolean {
   return text.length >= 10 && /\?/.test(turn.botText) && !BOT_IDENTITY.test(compact(turn.botText));
 }
 
-function outcomeOf(heard: HeardTurn[], lastBot: string): ConsultationOutcome {
+function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean): ConsultationOutcome {
   if (heard.length === 0) return 'PARTIAL';
   const first = heard[0] as HeardTurn;
   const firstText = compact(first.text);
@@ -83,6 +96,8 @@ function outcomeOf(heard: HeardTurn[], lastBot: string): ConsultationOutcome {
   }
   if (BOT_CALLBACK_ACK.test(compact(lastBot)) && heard.some((t) => t.analysis.callback))
     return 'CALLBACK_REQUESTED';
+  // The engine answers every resident turn; a transcript ending on an answer to one of its questions was cut off.
+  if (endsOnResident && ENGINE_QUESTIONS.some((q) => lastBot.includes(q))) return 'PARTIAL';
   return 'COMPLETED';
 }
 
@@ -112,7 +127,7 @@ export function summarizeWithRules(
     });
   });
   const lastBot = [...transcript.turns].reverse().find((t) => t.speaker === 'bot')?.text ?? '';
-  const outcome = outcomeOf(heard, lastBot);
+  const outcome = outcomeOf(heard, lastBot, transcript.turns.at(-1)?.speaker === 'resident');
 
   const firstTurn = new Map<CrisisType, number>();
   const evidence: { claim: string; turn: number }[] = [];
@@ -234,10 +249,13 @@ function followUpPreference(heard: HeardTurn[]): 'VISIT' | 'CALL' | 'NONE' | und
     const bot = compact(t.botText);
     const offer = BOT_VISIT_OFFER.test(bot);
     const text = compact(t.text);
-    if (t.analysis.phoneRequest && !(t.analysis.callback && !offer)) preference = 'CALL';
-    else if (t.analysis.visitRequest && (offer || /방문|찾아와|와서/.test(text))) preference = 'VISIT';
-    else if (offer && t.analysis.affirm && /방문|찾아뵙|찾아뵈|댁으로/.test(bot) && !/전화로/.test(bot))
+    const a = t.analysis;
+    if (a.phoneRequest && !(a.callback && !offer)) preference = 'CALL';
+    else if (a.visitRequest && (offer || /방문|찾아와|와서/.test(text))) preference = 'VISIT';
+    else if (a.noFollowUp && offer) preference = 'NONE';
+    else if (offer && a.affirm && !a.deny && /방문|찾아뵙|찾아뵈|댁으로/.test(bot) && !/전화/.test(bot)) {
       preference ??= 'VISIT';
+    }
   }
   return preference;
 }
