@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHandler } from '../../../functions/caseworker-api/handler.ts';
+import { buildRestEvent } from '../../../local/serve/api-gateway-event.ts';
 import {
   buildCase,
   consultedCase,
@@ -10,7 +11,7 @@ import {
   unreachableCase,
 } from '../../fixtures/cases/builders.ts';
 import { useFreshLocalTables } from '../../support/local-tables.ts';
-import { claimsOf, configFor, type Invoke, invoker, localClient } from './harness.ts';
+import { claimsOf, configFor, context, type Invoke, invoker, localClient } from './harness.ts';
 
 describe('Function: caseworker-api handler', () => {
   let invoke: Invoke;
@@ -322,6 +323,23 @@ describe('Function: caseworker-api handler', () => {
       expect(body.progress).toMatchObject({ DONE: 5, CALLING: 1, SCHEDULED: 0 });
       expect(body.result).toMatchObject({ CONSULTED: 4, UNREACHABLE: 1 });
       expect(foreign.status).toBe(404);
+    });
+  });
+
+  describe('API Gateway {proxy+} resource (as the CDK stack deploys it)', () => {
+    it('routes on the path and ignores the proxy path parameter', async () => {
+      // Prepare
+      const handler = createHandler({ client, config: configFor(tables), now: () => now });
+      const event = buildRestEvent({ method: 'GET', url: '/cases/c-emergency', claims: claimsOf('11680') });
+      event.resource = '/{proxy+}';
+      event.pathParameters = { proxy: 'cases/c-emergency' };
+
+      // Act
+      const result = await handler(event, context);
+
+      // Assess
+      expect(result.statusCode).toBe(200);
+      expect(JSON.parse(result.body).caseId).toBe('c-emergency');
     });
   });
 
