@@ -112,9 +112,9 @@ export function startDialogue(ctx: CallContext): DialogueStep {
     slow: false,
   };
   const text =
-    `안녕하세요. ${ctx.officeName} 복지 담당 AI 상담원입니다. 저는 사람이 아닌 인공지능이고, 상담 내용은 기록됩니다. ` +
+    `안녕하세요. ${ctx.officeName} AI 상담원입니다. 저는 사람이 아닌 인공지능이고, 상담 내용은 기록됩니다. ` +
     `문자로 보내 드린 확인 번호는 ${spellDigits(ctx.verificationCode)}입니다. 문자의 번호와 다르면 전화를 끊으시고 ` +
-    `문자에 적힌 ${ctx.officePhone}로 직접 확인해 주세요. ${ctx.residentName} 님 본인 맞으신가요? 맞으시면 태어나신 해도 말씀해 주세요.`;
+    `문자에 적힌 ${ctx.officePhone}번으로 직접 확인해 주세요. ${ctx.residentName} 님 본인 맞으신가요? 맞으시면 태어나신 해도 말씀해 주세요.`;
   return say(state, text, 'IDENTITY');
 }
 
@@ -170,7 +170,7 @@ function closing(state: EngineState): DialogueStep {
       : '담당자가 전화로 안내드리겠습니다.';
   return finish(
     state,
-    `말씀해 주셔서 감사합니다. ${how} 급한 일이 생기면 ${state.officePhone}로 전화 주세요. 좋은 하루 보내세요.`,
+    `말씀해 주셔서 감사합니다. ${how} 급한 일이 생기면 ${state.officePhone}번으로 전화 주세요. 좋은 하루 보내세요.`,
     { outcome: 'COMPLETED' },
   );
 }
@@ -239,7 +239,7 @@ export async function continueDialogue(
     if (silences >= MAX_SILENCES) {
       return finish(
         state,
-        `응답이 없으셔서 통화를 마치겠습니다. 필요하시면 ${prior.officePhone}로 연락 주세요.`,
+        `응답이 없으셔서 통화를 마치겠습니다. 필요하시면 ${prior.officePhone}번으로 연락 주세요.`,
         {
           outcome: prior.consented ? 'PARTIAL' : 'REFUSED',
         },
@@ -275,7 +275,7 @@ export async function continueDialogue(
   if (analysis.optOut) {
     return finish(
       state,
-      `알겠습니다. 앞으로 이 번호로는 전화드리지 않겠습니다. 도움이 필요하시면 ${prior.officePhone}로 연락 주세요.`,
+      `알겠습니다. 앞으로 이 번호로는 전화드리지 않겠습니다. 도움이 필요하시면 ${prior.officePhone}번으로 연락 주세요.`,
       {
         outcome: 'REFUSED',
         optOut: true,
@@ -285,7 +285,7 @@ export async function continueDialogue(
   if (analysis.codeMismatch) {
     return finish(
       state,
-      `번호가 다르다면 저희 전화가 아닐 수 있습니다. 지금 전화를 끊으시고 문자에 적힌 ${prior.officePhone}로 직접 확인해 주세요.`,
+      `번호가 다르다면 저희 전화가 아닐 수 있습니다. 지금 전화를 끊으시고 문자에 적힌 ${prior.officePhone}번으로 직접 확인해 주세요.`,
       { outcome: 'REFUSED' },
     );
   }
@@ -303,7 +303,7 @@ export async function continueDialogue(
     if (prior.scamReassured) {
       return finish(
         state,
-        `걱정되시면 전화를 끊으시고 ${prior.officePhone}로 직접 전화해 확인해 주세요. 감사합니다.`,
+        `걱정되시면 전화를 끊으시고 ${prior.officePhone}번으로 직접 전화해 확인해 주세요. 감사합니다.`,
         {
           outcome: 'REFUSED',
         },
@@ -317,7 +317,7 @@ export async function continueDialogue(
         : '계속 이야기 나눠도 괜찮으실까요?';
     return say(
       { ...state, scamReassured: true },
-      `의심하시는 게 당연합니다. 저희는 계좌번호, 주민등록번호, 돈을 절대 요구하지 않습니다. 문자로 받으신 확인 번호가 ${spellDigits(prior.code)}인지 확인해 보시고, 그래도 의심되시면 끊고 ${prior.officePhone}로 직접 전화하셔도 됩니다. ${ask}`,
+      `의심하시는 게 당연합니다. 저희는 계좌번호, 주민등록번호, 돈을 절대 요구하지 않습니다. 문자로 받으신 확인 번호가 ${spellDigits(prior.code)}인지 확인해 보시고, 그래도 의심되시면 끊고 ${prior.officePhone}번으로 직접 전화하셔도 됩니다. ${ask}`,
       atIdentity ? 'IDENTITY' : prior.consented ? expecting : 'CONSENT',
     );
   }
@@ -326,7 +326,7 @@ export async function continueDialogue(
     if (!prior.consented) {
       return finish(
         state,
-        `알겠습니다. 도움이 필요하시면 언제든 ${prior.officePhone}로 연락 주세요. 좋은 하루 보내세요.`,
+        `알겠습니다. 도움이 필요하시면 언제든 ${prior.officePhone}번으로 연락 주세요. 좋은 하루 보내세요.`,
         {
           outcome: 'REFUSED',
         },
@@ -335,7 +335,7 @@ export async function continueDialogue(
     if (expecting !== 'FOLLOW_UP_PREFERENCE' && expecting !== 'READBACK') {
       return finish(
         state,
-        `알겠습니다. 여기까지 말씀해 주셔서 감사합니다. 필요하시면 ${prior.officePhone}로 연락 주세요.`,
+        `알겠습니다. 여기까지 말씀해 주셔서 감사합니다. 필요하시면 ${prior.officePhone}번으로 연락 주세요.`,
         {
           outcome: 'PARTIAL',
         },
@@ -356,7 +356,7 @@ export async function continueDialogue(
         if (prior.identityTries >= 1) {
           return finish(
             state,
-            `본인 확인이 어려워 통화를 마치겠습니다. 궁금하시면 ${prior.officePhone}로 연락 주세요.`,
+            `본인 확인이 어려워 통화를 마치겠습니다. 궁금하시면 ${prior.officePhone}번으로 연락 주세요.`,
             {
               outcome: 'WRONG_NUMBER',
             },
@@ -374,7 +374,7 @@ export async function continueDialogue(
       if (analysis.deny && !analysis.affirm) {
         return finish(
           state,
-          `알겠습니다. 도움이 필요하시면 언제든 ${prior.officePhone}로 연락 주세요. 좋은 하루 보내세요.`,
+          `알겠습니다. 도움이 필요하시면 언제든 ${prior.officePhone}번으로 연락 주세요. 좋은 하루 보내세요.`,
           {
             outcome: 'REFUSED',
           },
