@@ -40,7 +40,7 @@ const contextSchema = z
       return v.split('-').length === 2 && HHMM.test(start ?? '') && HHMM.test(end ?? '') && start! < end!;
     }, 'must look like 10:00-18:00 (start before end, Asia/Seoul)'),
     callingDays: z
-      .array(z.number().int().min(1).max(7))
+      .array(z.enum(['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT']))
       .min(1)
       .refine((days) => new Set(days).size === days.length, 'must not repeat a weekday'),
     noticeLeadMinutes: z.number().int().min(0).max(1440),
@@ -86,7 +86,7 @@ export const CONTEXT_DEFAULTS: DeployConfig = {
   maxCallAttempts: 3,
   maxCallbacks: 2,
   callingHours: '10:00-18:00',
-  callingDays: [1, 2, 3, 4, 5],
+  callingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
   noticeLeadMinutes: 30,
   callsPerSlotHour: 6,
   retentionDays: 365,
