@@ -9,7 +9,12 @@ import { z } from 'zod';
 import { UsageError } from './cli/io.ts';
 import { type Persona, PersonaSchema } from './phone-network/persona.ts';
 
-export const SAMPLE_PERSONAS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'samples', 'personas');
+export const SAMPLE_PERSONAS_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'samples',
+  'personas',
+);
 
 const PersonaFileSchema = z.object({
   personas: z.array(PersonaSchema).min(1),
@@ -39,9 +44,11 @@ export function seededRandom(seed: number): () => number {
 function library(personas: Persona[], weights?: Record<string, number>, assign: Record<string, string> = {}) {
   const byId = new Map(personas.map((p) => [p.id, p]));
   const weighted = Object.entries(weights ?? Object.fromEntries(personas.map((p) => [p.id, 1])));
-  for (const [id] of weighted) if (!byId.has(id)) throw new UsageError(`persona weights name unknown persona "${id}"`);
+  for (const [id] of weighted)
+    if (!byId.has(id)) throw new UsageError(`persona weights name unknown persona "${id}"`);
   for (const [household, id] of Object.entries(assign)) {
-    if (!byId.has(id)) throw new UsageError(`persona assignment for ${household} names unknown persona "${id}"`);
+    if (!byId.has(id))
+      throw new UsageError(`persona assignment for ${household} names unknown persona "${id}"`);
   }
   if (weighted.every(([, w]) => w === 0)) throw new UsageError('persona weights are all zero');
   return { personas: byId, weights: weighted, assign };

@@ -8,7 +8,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { queueKeyFor, queueUrgency } from '../domain/case-queue.ts';
@@ -90,38 +89,46 @@ export async function reserveCase(
       throw error;
     }
   }
+  // Two conditional writes rather than one transaction (the local engine has no TransactWriteItems): lock the
+  // household for this case first, then create the case. A crash in between leaves only the lock, which a redrive
+  // of the same execution passes (same caseId).
   try {
     await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: { TableName: casesTable(), Item: base, ConditionExpression: 'attribute_not_exists(caseId)' },
-          },
-          {
-            Put: {
-              TableName: controlTable(),
-              Item: {
-                pk: activeKey(household.districtCode, household.householdId),
-                caseId,
-                batchId,
-                since: at,
-              },
-              ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
-              ExpressionAttributeValues: { ':caseId': caseId },
-            },
-          },
-        ],
+      new PutCommand({
+        TableName: controlTable(),
+        Item: { pk: activeKey(household.districtCode, household.householdId), caseId, batchId, since: at },
+        ConditionExpression: 'attribute_not_exists(pk) OR caseId = :caseId',
+        ExpressionAttributeValues: { ':caseId': caseId },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return (await caseExists(caseId, client)) ? 'ALREADY_RESERVED' : 'DUPLICATE';
+  }
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: casesTable(),
+        Item: base,
+        ConditionExpression: 'attribute_not_exists(caseId)',
       }),
     );
     return 'RESERVED';
   } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const [caseReason, activeReason] = error.CancellationReasons ?? [];
-      if (caseReason?.Code === 'ConditionalCheckFailed') return 'ALREADY_RESERVED';
-      if (activeReason?.Code === 'ConditionalCheckFailed') return 'DUPLICATE';
-    }
-    throw error;
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    // The same list again: the case exists. If it already finished, the lock just taken must not outlive it.
+    const existing = await getCase(caseId, client);
+    if (existing.progress === 'DONE')
+      await releaseHousehold(household.districtCode, household.householdId, caseId, client);
+    return 'ALREADY_RESERVED';
   }
+}
+
+async function caseExists(caseId: string, client: DynamoDBDocumentClient): Promise<boolean> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: casesTable(), Key: { caseId }, ProjectionExpression: 'caseId' }),
+  );
+  return Item !== undefined;
 }
 
 /** Reads a case, or throws `CaseNotFoundError`. */
@@ -333,4 +340,16 @@ export async function isHouseholdActive(
     new GetCommand({ TableName: controlTable(), Key: { pk: activeKey(districtCode, householdId) } }),
   );
   return Item !== undefined;
+}
+
+/** The batch whose case currently holds the household, if any. */
+export async function activeBatchOf(
+  districtCode: string,
+  householdId: string,
+  client: DynamoDBDocumentClient = dynamoDb,
+): Promise<string | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: controlTable(), Key: { pk: activeKey(districtCode, householdId) } }),
+  );
+  return Item?.batchId as string | undefined;
 }

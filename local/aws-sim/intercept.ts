@@ -36,7 +36,10 @@ export function interceptClient(client: object, service: string, handlers: Comma
       const commandName = String(context.commandName ?? 'unknown');
       const handle = handlers[commandName];
       if (!handle) {
-        throw new SimulatedServiceError('UnsupportedLocally', `${service}.${commandName} is not simulated locally`);
+        throw new SimulatedServiceError(
+          'UnsupportedLocally',
+          `${service}.${commandName} is not simulated locally`,
+        );
       }
       const output = await handle(args.input as Record<string, unknown>);
       return { output: { $metadata: {}, ...(output as object) }, response: {} };

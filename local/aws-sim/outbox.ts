@@ -19,10 +19,9 @@ export class Outbox {
   /** Handles an SNS Publish input; returns its MessageId. */
   publish(input: Record<string, unknown>, now: Date): { MessageId: string } {
     const attributes = Object.fromEntries(
-      Object.entries((input.MessageAttributes ?? {}) as Record<string, { StringValue?: string }>).map(([k, v]) => [
-        k,
-        String(v.StringValue ?? ''),
-      ]),
+      Object.entries((input.MessageAttributes ?? {}) as Record<string, { StringValue?: string }>).map(
+        ([k, v]) => [k, String(v.StringValue ?? '')],
+      ),
     );
     const message: OutboxMessage = {
       at: now.toISOString(),

@@ -51,7 +51,10 @@ export class TaskTokens {
   private take(token: string): Waiter {
     const waiter = this.waiting.get(token);
     if (!waiter) {
-      throw new TaskDoesNotExist({ message: `Task token ${token.slice(0, 24)}… is not waiting`, $metadata: {} });
+      throw new TaskDoesNotExist({
+        message: `Task token ${token.slice(0, 24)}… is not waiting`,
+        $metadata: {},
+      });
     }
     this.waiting.delete(token);
     return waiter;

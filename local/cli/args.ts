@@ -19,6 +19,7 @@ export function parseCommandArgs<T extends OptionSpec>(argv: string[], options: 
 export function intOption(value: string | boolean | undefined, name: string, min = 0): number | undefined {
   if (value === undefined || typeof value === 'boolean') return undefined;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min) throw new UsageError(`--${name} must be an integer ≥ ${min}`);
+  if (!Number.isInteger(parsed) || parsed < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min}`);
   return parsed;
 }

@@ -4,10 +4,11 @@
  * dialogue engine and the persona, turn by turn in simulated time. When the call ends the network emits the same
  * "Amazon Connect Contact Event" that EventBridge delivers in the cloud, into the real handle-contact-event handler.
  */
-import type { VirtualClock } from '../clock/virtual-clock.ts';
+
+import { type CallingWindowConfig, isInsideCallingWindow } from '../../functions/domain/calling-window.ts';
 import { ATTR, callContextFromAttributes } from '../../functions/domain/contact-attributes.ts';
-import { isInsideCallingWindow, type CallingWindowConfig } from '../../functions/domain/calling-window.ts';
 import type { EmergencySignal } from '../../functions/domain/dialogue/contract.ts';
+import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { Persona, Pickup } from './persona.ts';
 
 export interface SimulatedContact {

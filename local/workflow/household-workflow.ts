@@ -7,10 +7,15 @@
  */
 import { DynamoDBClient, UpdateItemCommand, type UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, type PublishCommandInput } from '@aws-sdk/client-sns';
+import './node-polyfills.ts';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { HOUSEHOLD_SUBSTITUTIONS, HOUSEHOLD_WORKFLOW_FILE, loadDefinition } from '../../statemachines/definitions.ts';
-import type { VirtualClock } from '../clock/virtual-clock.ts';
+import {
+  HOUSEHOLD_SUBSTITUTIONS,
+  HOUSEHOLD_WORKFLOW_FILE,
+  loadDefinition,
+} from '../../statemachines/definitions.ts';
 import type { TaskTokens } from '../aws-sim/task-tokens.ts';
+import type { VirtualClock } from '../clock/virtual-clock.ts';
 
 type Json = Record<string, unknown>;
 type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -23,7 +28,13 @@ interface AslState {
   Seconds?: number;
   Next?: string;
   End?: boolean;
-  Retry?: { ErrorEquals: string[]; IntervalSeconds?: number; BackoffRate?: number; MaxDelaySeconds?: number; JitterStrategy?: string }[];
+  Retry?: {
+    ErrorEquals: string[];
+    IntervalSeconds?: number;
+    BackoffRate?: number;
+    MaxDelaySeconds?: number;
+    JitterStrategy?: string;
+  }[];
   [key: string]: unknown;
 }
 
@@ -55,7 +66,10 @@ export function localSubstitutions(casesTableName: string, alertTopicArn: string
 }
 
 /** The household definition for local runs: the file with substitutions, Waits turned into clock sleeps. */
-export function localHouseholdDefinition(substitutions: Record<string, string>): { StartAt: string; States: Record<string, AslState> } {
+export function localHouseholdDefinition(substitutions: Record<string, string>): {
+  StartAt: string;
+  States: Record<string, AslState>;
+} {
   const definition = JSON.parse(loadDefinition(HOUSEHOLD_WORKFLOW_FILE, substitutions));
   for (const [name, state] of Object.entries(definition.States as Record<string, AslState>)) {
     if (state.Type !== 'Wait') continue;
@@ -127,7 +141,9 @@ export class HouseholdWorkflow {
   private lambda(folder: string): Promise<LambdaHandler> {
     let loaded = this.handlers.get(folder);
     if (!loaded) {
-      loaded = import(`../../functions/${folder}/handler.ts`).then((m: { handler: LambdaHandler }) => m.handler);
+      loaded = import(`../../functions/${folder}/handler.ts`).then(
+        (m: { handler: LambdaHandler }) => m.handler,
+      );
       this.handlers.set(folder, loaded);
     }
     return loaded;
@@ -168,7 +184,9 @@ export class HouseholdWorkflow {
     if (resource === 'arn:aws:states:::dynamodb:updateItem') {
       return async (input) => {
         try {
-          const { $metadata: _, ...output } = await this.dynamoDb.send(new UpdateItemCommand(input as UpdateItemCommandInput));
+          const { $metadata: _, ...output } = await this.dynamoDb.send(
+            new UpdateItemCommand(input as UpdateItemCommandInput),
+          );
           return output;
         } catch (error) {
           throw serviceError('DynamoDB', error);
@@ -208,6 +226,8 @@ export class HouseholdWorkflow {
         return output;
       } catch (error) {
         const errorName = error instanceof Error ? error.name : 'Error';
+        if (process.env.WFC_DEBUG)
+          process.stderr.write(`[${name}] ${errorName}: ${(error as Error).message}\n`);
         const retrier = state.Retry?.find((r) =>
           r.ErrorEquals.some((e) => e === errorName || e === 'States.ALL' || e === 'States.TaskFailed'),
         );
@@ -228,12 +248,16 @@ export class HouseholdWorkflow {
 
   private buildOverrides() {
     const retryIntervalOverrides: Record<string, number> = {};
-    for (const [name, state] of Object.entries(this.definition.States)) if (state.Retry) retryIntervalOverrides[name] = 0;
+    for (const [name, state] of Object.entries(this.definition.States))
+      if (state.Retry) retryIntervalOverrides[name] = 0;
     return { taskResourceLocalHandlers: this.taskHandlers(), retryIntervalOverrides } as never;
   }
 
   /** Runs one household execution to its end on the virtual clock. */
-  async run(input: Json & { caseId: string }, options: { recordStates?: boolean } = {}): Promise<HouseholdRunResult> {
+  async run(
+    input: Json & { caseId: string },
+    options: { recordStates?: boolean } = {},
+  ): Promise<HouseholdRunResult> {
     this.overridesCache ??= this.buildOverrides();
     const { clock, tokens } = this.options;
     return clock.run(async () => {
@@ -258,6 +282,14 @@ export class HouseholdWorkflow {
           if (event.type === 'StateEntered') {
             transitions++;
             if (options.recordStates) states.push(event.state.name);
+            if (process.env.WFC_TRACE)
+              process.stderr.write(`${performance.now().toFixed(0)} ${event.state.name}\n`);
+          } else if (event.type === 'StateFailed' || event.type === 'StateCaught') {
+            if (process.env.WFC_DEBUG) {
+              process.stderr.write(
+                `[${event.state.name}] ${event.type} ${JSON.stringify(event).slice(0, 400)}\n`,
+              );
+            }
           }
         }
       })();
