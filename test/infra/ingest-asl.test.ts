@@ -30,6 +30,7 @@ describe('Workflow: ingest.asl.json', () => {
   it('starts one household execution named by its case id with the contract input', () => {
     expect(start.Resource).toBe('arn:aws:states:::states:startExecution');
     expect(start.Parameters).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL substitution placeholder, not a template
       StateMachineArn: '${HouseholdStateMachineArn}',
       'Name.$': '$.row.caseId',
       Input: {

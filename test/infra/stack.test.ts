@@ -145,7 +145,7 @@ describe('Stack: WelfareFirstCall', () => {
   describe('Construct: HouseholdWorkflow', () => {
     const asl = readFileSync(HOUSEHOLD_WORKFLOW_FILE, 'utf8');
 
-    it('resolves every ${Substitution} of household.asl.json and ingest.asl.json', () => {
+    it('resolves every substitution placeholder of household.asl.json and ingest.asl.json', () => {
       const definitions = resourcesOf('AWS::StepFunctions::StateMachine').map(([, sm]) =>
         JSON.stringify(sm.Properties.DefinitionString),
       );
