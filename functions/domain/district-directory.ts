@@ -14,7 +14,12 @@ export interface District {
 
 export const SAMPLE_DISTRICTS: Record<string, District> = {
   '11680': { code: '11680', name: '강남구', officeName: '강남구청 복지정책과', officePhone: '02-3423-5000' },
-  '26350': { code: '26350', name: '해운대구', officeName: '해운대구청 복지정책과', officePhone: '051-749-4000' },
+  '26350': {
+    code: '26350',
+    name: '해운대구',
+    officeName: '해운대구청 복지정책과',
+    officePhone: '051-749-4000',
+  },
   '46130': { code: '46130', name: '여수시', officeName: '여수시청 복지지원과', officePhone: '061-659-3000' },
 };
 

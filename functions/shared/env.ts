@@ -24,6 +24,7 @@ export function intEnv(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed)) throw new Error(`Environment variable ${name} must be an integer, got "${value}"`);
+  if (!Number.isInteger(parsed))
+    throw new Error(`Environment variable ${name} must be an integer, got "${value}"`);
   return parsed;
 }

@@ -33,7 +33,11 @@ export const CASES_TABLE: TableDesign = {
       partitionKey: { name: 'districtCode', type: 'S' },
       sortKey: { name: 'queueKey', type: 'S' },
     },
-    { name: 'batchCases', partitionKey: { name: 'batchId', type: 'S' }, sortKey: { name: 'householdId', type: 'S' } },
+    {
+      name: 'batchCases',
+      partitionKey: { name: 'batchId', type: 'S' },
+      sortKey: { name: 'householdId', type: 'S' },
+    },
   ],
 };
 
