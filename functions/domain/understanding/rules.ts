@@ -78,6 +78,7 @@ function fromQuestion(
   return [];
 }
 
+const STRONG_DEBT = /빚|대출|카드|사채|보험료|신용불량|돌려막|압류|빌린돈/;
 const ARREAR = /(밀렸|밀려|밀린|체납|연체|못냈|못내고)/;
 const ARREAR_SUBJECTS: { type: CrisisType; pattern: RegExp }[] = [
   { type: 'UTILITIES', pattern: /전기|가스|수도|난방|공과금/ },
@@ -144,7 +145,12 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   if (year !== undefined) result.birthYear = year;
 
   const crises = new Set<CrisisType>();
-  for (const type of CRISIS_TYPES) if (anyClause(parts, CRISIS_PATTERNS[type])) crises.add(type);
+  for (const clause of parts) {
+    const heard = CRISIS_TYPES.filter((type) => anyClause([clause], CRISIS_PATTERNS[type]));
+    // A utility or rent arrear (with its 독촉/연체) is UTILITIES or HOUSING, not DEBT on top (labeling convention).
+    const billOnly = (heard.includes('UTILITIES') || heard.includes('HOUSING')) && !STRONG_DEBT.test(clause);
+    for (const type of heard) if (!(type === 'DEBT' && billOnly)) crises.add(type);
+  }
   for (const type of fromQuestion(head, context, result.affirm, result.deny)) crises.add(type);
   const arrear = arrearFromBot(parts, context.botText);
   if (arrear) crises.add(arrear);
