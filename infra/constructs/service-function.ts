@@ -162,7 +162,9 @@ export class ServiceFunction extends Construct {
         forceDockerBundling: false,
       },
     });
-    Validations.of(this.role).acknowledge({
+    // With @aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy the X-Ray statement lands in a policy under
+    // the function rather than the role: acknowledge on this construct, which holds both.
+    Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Added by Tracing.ACTIVE only: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions.',

@@ -2,11 +2,12 @@
  * Synthesizes the stack once for a test file, like `cdk synth` does (cdk-nag enabled), with an optional
  * stand-in for Lambda entries that do not exist yet (listed in `stubbed`, and reported by entries.test.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CONTEXT_DEFAULTS, type DeployConfig } from '../../../infra/config.ts';
+import { PROJECT_ROOT } from '../../../infra/constructs/paths.ts';
 import { defaultEntryResolver } from '../../../infra/constructs/service-function.ts';
 import { enableNag } from '../../../infra/nag.ts';
 import { WelfareFirstCallStack } from '../../../infra/stacks/welfare-first-call-stack.ts';
@@ -26,8 +27,10 @@ export interface Synthesized {
  */
 export function synthesize(options: { config?: Partial<DeployConfig>; bundle?: boolean } = {}): Synthesized {
   const stubbed: string[] = [];
+  // The feature flags of cdk.json, so the tests synthesize what `cdk synth` does.
+  const { wfc: _config, ...flags } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context;
   const app = new App({
-    context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
+    context: { ...flags, ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     // CDK's built-in CloudFormation schema check only warns and takes ~20 s; `cdk synth` still runs it.
     builtinCloudFormationValidation: false,
   });
