@@ -2,14 +2,11 @@
  * `npm run eval [-- --file <jsonl>] [--json]`: runs the rules summarizer over labeled transcripts (default
  * ../shared/eval/dev/transcripts.jsonl, relative to the project root) and prints the scores.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { summarizeWithRules } from '../../functions/domain/summary/rules-summarizer.ts';
+import { DEFAULT_EVAL_FILE } from './paths.ts';
 import { evaluate, formatReport, readEvalFile } from './scoring.ts';
-
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_EVAL_FILE = resolve(PROJECT_ROOT, '../shared/eval/dev/transcripts.jsonl');
 
 async function main(): Promise<number> {
   const { values } = parseArgs({

@@ -77,11 +77,19 @@ export async function callTool(options: ToolCallOptions): Promise<unknown> {
   for (let attempt = 0; attempt <= retries; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 1000)));
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Abort the HTTP request and also stop waiting: a stuck stream must not keep a resident on hold.
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new ModelCallError(`model call timed out after ${timeoutMs} ms`, 'TIMEOUT'));
+      }, timeoutMs);
+    });
     try {
-      const response = await options.client.send(new ConverseCommand(toolRequest(options)), {
-        abortSignal: controller.signal,
-      });
+      const response = await Promise.race([
+        options.client.send(new ConverseCommand(toolRequest(options)), { abortSignal: controller.signal }),
+        timedOut,
+      ]);
       const toolUse = response.output?.message?.content?.find((block) => block.toolUse)?.toolUse;
       if (!toolUse || toolUse.name !== options.toolName) {
         throw new ModelCallError(`model answered without the ${options.toolName} tool`, 'NO_TOOL_USE');

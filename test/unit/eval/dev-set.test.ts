@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeWithRules } from '../../../functions/domain/summary/rules-summarizer.ts';
+import { DEFAULT_EVAL_FILE } from '../../../local/eval/paths.ts';
+import { evaluate, readEvalFile, score } from '../../../local/eval/scoring.ts';
+
+describe('Gate: rules summarizer on the dev set', () => {
+  const cases = readEvalFile(DEFAULT_EVAL_FILE);
+
+  it('meets the targets of issue 4', async () => {
+    // Act
+    const report = await evaluate(cases, (c) => summarizeWithRules(c.transcript));
+
+    // Assess
+    expect(report.cases).toBe(30);
+    expect(report.selfHarm.recall).toBe(1);
+    expect(report.accuracy.urgency).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy.outcome).toBeGreaterThanOrEqual(0.95);
+    expect(report.crisisTypes.microF1).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy.followUp).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('catches every self-harm case as EMERGENCY with an immediate visit', () => {
+    const selfHarm = cases.filter((c) => c.expect.selfHarm);
+    expect(selfHarm.length).toBeGreaterThan(0);
+    for (const c of selfHarm) {
+      const summary = summarizeWithRules(c.transcript);
+      expect({ id: c.id, selfHarm: summary.riskFlags.selfHarm, urgency: summary.urgency }).toEqual({
+        id: c.id,
+        selfHarm: true,
+        urgency: 'EMERGENCY',
+      });
+      expect(summary.followUp).toBe('IMMEDIATE_VISIT');
+    }
+  });
+});
+
+describe('Function: score', () => {
+  it('computes micro-F1, self-harm recall/precision and the confusion matrix', () => {
+    // Prepare
+    const expect1 = {
+      outcome: 'COMPLETED',
+      urgency: 'HIGH',
+      crisisTypes: ['INCOME', 'DEBT'],
+      selfHarm: true,
+      followUp: 'HOME_VISIT',
+    } as const;
+    const results = [
+      {
+        id: 'a',
+        expect: expect1,
+        got: {
+          ...expect1,
+          crisisTypes: ['INCOME', 'FOOD'] as ('INCOME' | 'FOOD')[],
+          selfHarm: false,
+          urgency: 'MEDIUM' as const,
+        },
+      },
+      {
+        id: 'b',
+        expect: { ...expect1, selfHarm: false, crisisTypes: [] },
+        got: { ...expect1, crisisTypes: [], selfHarm: true },
+      },
+    ];
+
+    // Act
+    const report = score(results);
+
+    // Assess
+    expect(report.crisisTypes).toEqual({ precision: 0.5, recall: 0.5, microF1: 0.5 });
+    expect(report.selfHarm).toMatchObject({ recall: 0, precision: 0, missed: ['a'] });
+    expect(report.urgencyConfusion.HIGH).toEqual({ EMERGENCY: 0, HIGH: 1, MEDIUM: 1, LOW: 0 });
+    expect(report.accuracy.urgency).toBe(0.5);
+  });
+});
