@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeWithRules } from '../../../functions/domain/summary/rules-summarizer.ts';
 import { DEFAULT_EVAL_FILE } from '../../../local/eval/paths.ts';
-import { evaluate, readEvalFile, score } from '../../../local/eval/scoring.ts';
+import { type CaseResult, evaluate, readEvalFile, score } from '../../../local/eval/scoring.ts';
 
 describe('Gate: rules summarizer on the dev set', () => {
   const cases = readEvalFile(DEFAULT_EVAL_FILE);
@@ -37,22 +37,22 @@ describe('Gate: rules summarizer on the dev set', () => {
 describe('Function: score', () => {
   it('computes micro-F1, self-harm recall/precision and the confusion matrix', () => {
     // Prepare
-    const expect1 = {
+    const expect1: CaseResult['expect'] = {
       outcome: 'COMPLETED',
       urgency: 'HIGH',
       crisisTypes: ['INCOME', 'DEBT'],
       selfHarm: true,
       followUp: 'HOME_VISIT',
-    } as const;
-    const results = [
+    };
+    const results: CaseResult[] = [
       {
         id: 'a',
         expect: expect1,
         got: {
           ...expect1,
-          crisisTypes: ['INCOME', 'FOOD'] as ('INCOME' | 'FOOD')[],
+          crisisTypes: ['INCOME', 'FOOD'],
           selfHarm: false,
-          urgency: 'MEDIUM' as const,
+          urgency: 'MEDIUM',
         },
       },
       {
