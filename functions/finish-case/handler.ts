@@ -4,7 +4,8 @@
  */
 import type { CaseResult } from '../domain/case-record.ts';
 import type { ConsultationSummary } from '../domain/consultation-summary.ts';
-import { districtFor } from '../domain/district-directory.ts';
+import type { District } from '../domain/district-directory.ts';
+import type { Household } from '../domain/household.ts';
 import { maskName } from '../domain/masking.ts';
 import { unreachableNoticeText } from '../domain/notices.ts';
 import { finishCase } from '../shared/case-repository.ts';
@@ -14,6 +15,8 @@ import { readWorkflowSettings } from '../shared/settings.ts';
 export interface FinishCaseEvent {
   caseId: string;
   state: {
+    batchId?: string;
+    household?: Household;
     decision?: { result?: CaseResult; reason?: string; summary?: ConsultationSummary };
     summary?: ConsultationSummary;
     call?: { contactId?: string };
@@ -47,8 +50,23 @@ export async function finish(event: FinishCaseEvent, now = new Date()): Promise<
     consultedContactId: summary && contactId && contactId !== 'none' ? contactId : undefined,
     reason,
     now,
+    ...(event.state.batchId && event.state.household
+      ? {
+          orphan: {
+            batchId: event.state.batchId,
+            household: event.state.household,
+            retentionDays: settings.retentionDays,
+          },
+        }
+      : {}),
   });
-  const district = districtFor(record.districtCode, settings.districts);
+  // An unconfigured district must not stop the alert: fall back to the code itself.
+  const district: District = settings.districts[record.districtCode] ?? {
+    code: record.districtCode,
+    name: record.districtCode,
+    officeName: `${record.districtCode} 복지 담당 부서`,
+    officePhone: '',
+  };
   const output: FinishCaseResult = {
     result: record.result ?? result,
     urgency: record.urgency ?? 'LOW',
@@ -64,7 +82,12 @@ export async function finish(event: FinishCaseEvent, now = new Date()): Promise<
       '즉시 방문 또는 연락해 주세요. 상세 내용은 상담 콘솔에서 확인할 수 있습니다.',
     ].join('\n');
   }
-  if (record.result === 'UNREACHABLE' && record.phoneKind === 'MOBILE' && settings.unreachableSms) {
+  if (
+    record.result === 'UNREACHABLE' &&
+    record.phoneKind === 'MOBILE' &&
+    settings.unreachableSms &&
+    district.officePhone
+  ) {
     output.unreachableSmsText = unreachableNoticeText(district);
   }
   logger.info('case finished', { caseId: record.caseId, result: output.result, urgency: output.urgency });

@@ -2,7 +2,7 @@
  * The Cases and Control tables as the workflow sees them. Every function takes the document client as a defaulted
  * parameter, so tests and the local runtime pass their own (pointed at DynamoDB Local), never a fake.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -131,6 +131,55 @@ async function caseExists(caseId: string, client: DynamoDBDocumentClient): Promi
   return Item !== undefined;
 }
 
+async function findCase(caseId: string, client: DynamoDBDocumentClient): Promise<CaseRecord | undefined> {
+  const { Item } = await client.send(
+    new GetCommand({ TableName: casesTable(), Key: { caseId }, ConsistentRead: true }),
+  );
+  return Item as CaseRecord | undefined;
+}
+
+async function createFinishedOrphan(
+  input: FinishInput,
+  values: Record<string, unknown>,
+  client: DynamoDBDocumentClient,
+): Promise<CaseRecord> {
+  const orphan = input.orphan as NonNullable<FinishInput['orphan']>;
+  const doneAt = values[':doneAt'] as string;
+  const record: CaseRecord & { endReason: string } = {
+    ...orphan.household,
+    caseId: input.caseId,
+    batchId: orphan.batchId,
+    progress: 'DONE',
+    result: input.result,
+    review: 'NEW',
+    urgency: values[':urgency'] as CaseRecord['urgency'],
+    crisisTypes: values[':types'] as string[],
+    followUp: values[':followUp'] as string,
+    attempts: [],
+    verificationCode: '',
+    createdAt: doneAt,
+    updatedAt: doneAt,
+    doneAt,
+    queueKey: values[':queueKey'] as string,
+    endReason: input.reason,
+    expiresAt: expiry(input.now, orphan.retentionDays),
+    ...(input.summary ? { summary: input.summary } : {}),
+  };
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: casesTable(),
+        Item: record,
+        ConditionExpression: 'attribute_not_exists(caseId)',
+      }),
+    );
+    return record;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return getCase(input.caseId, client);
+  }
+}
+
 /** Reads a case, or throws `CaseNotFoundError`. */
 export async function getCase(
   caseId: string,
@@ -220,6 +269,11 @@ export interface FinishInput {
   /** Why the case ended this way (kept for operators), e.g. "SYSTEM_ERROR: States.Timeout". */
   reason: string;
   now: Date;
+  /**
+   * The household as the workflow knows it, so a case that was never reserved (reservation failed for good) still
+   * gets its terminal record: no household ends without one.
+   */
+  orphan?: { batchId: string; household: Household; retentionDays: number };
 }
 
 /**
@@ -270,8 +324,15 @@ export async function finishCase(
     finished = Attributes as CaseRecord;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    finished = await getCase(input.caseId, client);
-    if (finished.progress !== 'DONE') throw error;
+    const existing = await findCase(input.caseId, client);
+    if (existing) {
+      if (existing.progress !== 'DONE') throw error;
+      finished = existing;
+    } else if (input.orphan) {
+      finished = await createFinishedOrphan(input, values, client);
+    } else {
+      throw new CaseNotFoundError(input.caseId);
+    }
   }
   await releaseHousehold(finished.districtCode, finished.householdId, finished.caseId, client);
   return finished;

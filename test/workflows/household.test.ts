@@ -18,6 +18,10 @@ const assigned: Record<string, Persona> = {
   'H-UNREACH': { id: 'never', label: '', pickup: ['NO_ANSWER'], conversations: [{ default: null }] },
   'H-EMERG': persona('self-harm-indirect'),
   'H-CALLBACK': persona('callback-then-consult'),
+  'H-REFUSE': persona('refusal'),
+  'H-WRONG': persona('wrong-number'),
+  'H-OPTOUT': persona('opt-out'),
+  'H-FAIL': persona('no-crisis'),
 };
 
 let runtime: LocalRuntime;
@@ -27,7 +31,8 @@ const household = (householdId: string): Household => ({
   name: '김순자',
   phone: `+8210000${String(Object.keys(assigned).indexOf(householdId) + 1).padStart(5, '0')}`,
   phoneKind: 'MOBILE',
-  districtCode: '11680',
+  // 99999 is not a configured district: reserve-case fails for good on it.
+  districtCode: householdId === 'H-FAIL' ? '99999' : '11680',
   riskFlags: ['단전'],
 });
 
@@ -95,6 +100,48 @@ describe('Workflow: household.asl.json', () => {
     expect(result.states).toContain('Wait For Callback');
     expect(record.result).toBe('CONSULTED');
     expect(record.attempts.filter((a) => a.outcome === 'ANSWERED')).toHaveLength(2);
+  });
+
+  it('refused: the case ends as REFUSED after one answered call', async () => {
+    const { record } = await runHousehold('H-REFUSE');
+    expect(record.result).toBe('REFUSED');
+    expect(record.attempts.map((a) => a.outcome)).toEqual(['ANSWERED']);
+  });
+
+  it('wrong number: the case ends as WRONG_NUMBER', async () => {
+    const { record } = await runHousehold('H-WRONG');
+    expect(record.result).toBe('WRONG_NUMBER');
+  });
+
+  it('opt-out: the case ends as OPTED_OUT and a later list does not call the household again', async () => {
+    const { record } = await runHousehold('H-OPTOUT');
+    expect(record.result).toBe('OPTED_OUT');
+    const callsBefore = runtime.network.stats.calls;
+    const again = await runtime.workflow.run(
+      { batchId: 'wf-test-2', caseId: 'case-H-OPTOUT-2', household: household('H-OPTOUT'), position: 0 },
+      { recordStates: true },
+    );
+    expect(again.states).toContain('Opted Out');
+    expect(runtime.network.stats.calls).toBe(callsBefore);
+  });
+
+  it('a Lambda failing for good is caught: the household still gets a terminal UNREACHABLE record', async () => {
+    const { result, record } = await runHousehold('H-FAIL');
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.states.slice(0, 3)).toEqual(['Reserve Case', 'Record Failure', 'Finish Case']);
+    expect(record.progress).toBe('DONE');
+    expect(record.result).toBe('UNREACHABLE');
+    expect((record as { endReason?: string }).endReason).toContain('UnknownDistrictError');
+  });
+
+  it('the same household and batch started twice is a no-op the second time', async () => {
+    const callsBefore = runtime.network.stats.calls;
+    const again = await runtime.workflow.run(
+      { batchId: 'wf-test', caseId: 'case-H-ANSWER', household: household('H-ANSWER'), position: 0 },
+      { recordStates: true },
+    );
+    expect(again.states).toEqual(['Reserve Case', 'Is Case Reserved?', 'Already Reserved']);
+    expect(runtime.network.stats.calls).toBe(callsBefore);
   });
 
   it('never exceeds the call slots and never dials outside calling hours', () => {
