@@ -58,6 +58,12 @@ afterEach(() => {
   snsMock.reset();
 });
 
+/** Text of the first message (LexV2Message is a union; PlainText and SSML carry `content`). */
+function contentOf(result: LexV2Result): string | undefined {
+  const message = result.messages?.[0];
+  return message && 'content' in message ? message.content : undefined;
+}
+
 async function turn(text: string, previous?: LexV2Result): Promise<LexV2Result> {
   const attributes = previous?.sessionState.sessionAttributes ?? contactAttributes;
   return handleLexTurn(lexEvent(text, attributes), { dynamoDb, sns, now });
@@ -70,8 +76,8 @@ describe('Function: handleLexTurn', () => {
 
     // Assess
     expect(result.sessionState.dialogAction).toEqual({ type: 'ElicitIntent' });
-    expect(result.messages?.[0]?.contentType).toBe('PlainText');
-    expect(result.messages?.[0]?.content).toContain('4, 8, 2, 1');
+    expect(contentOf(result)Type).toBe('PlainText');
+    expect(contentOf(result)).toContain('4, 8, 2, 1');
     expect(result.sessionState.sessionAttributes?.wfcSeq).toBe('1');
     expect(JSON.parse(result.sessionState.sessionAttributes?.wfcState ?? '{}').expecting).toBe('IDENTITY');
     const puts = dynamoMock.commandCalls(PutCommand);
@@ -82,7 +88,7 @@ describe('Function: handleLexTurn', () => {
         contactId: 'contact-1',
         seq: 0,
         speaker: 'bot',
-        text: result.messages?.[0]?.content,
+        text: contentOf(result),
         at: '2025-03-04T01:00:00.000Z',
         caseId: 'case-1',
         expiresAt: expect.any(Number),
@@ -132,7 +138,7 @@ describe('Function: handleLexTurn', () => {
       caseId: 'case-1',
     });
     expect(result.sessionState.dialogAction.type).toBe('ElicitIntent');
-    expect(result.messages?.[0]?.content).toContain('109');
+    expect(contentOf(result)).toContain('109');
     expect(result.sessionState.sessionAttributes?.wfcEmergency).toBe('SELF_HARM');
   });
 
@@ -149,13 +155,13 @@ describe('Function: handleLexTurn', () => {
   it('treats an empty transcript as no input and speaks slower (SSML) when asked', async () => {
     let result = await turn('여보세요');
     result = await turn('', result);
-    expect(result.messages?.[0]?.content).toContain('잘 안 들려서');
+    expect(contentOf(result)).toContain('잘 안 들려서');
     expect(
       dynamoMock.commandCalls(PutCommand).filter((c) => c.args[0].input.Item?.speaker === 'resident'),
     ).toHaveLength(0);
 
     result = await turn('좀 천천히 말해 주세요', result);
-    expect(result.messages?.[0]?.contentType).toBe('SSML');
-    expect(result.messages?.[0]?.content).toMatch(/^<speak><prosody rate="slow">/);
+    expect(contentOf(result)Type).toBe('SSML');
+    expect(contentOf(result)).toMatch(/^<speak><prosody rate="slow">/);
   });
 });
