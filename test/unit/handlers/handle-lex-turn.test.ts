@@ -76,7 +76,7 @@ describe('Function: handleLexTurn', () => {
 
     // Assess
     expect(result.sessionState.dialogAction).toEqual({ type: 'ElicitIntent' });
-    expect(contentOf(result)Type).toBe('PlainText');
+    expect(result.messages?.[0]?.contentType).toBe('PlainText');
     expect(contentOf(result)).toContain('4, 8, 2, 1');
     expect(result.sessionState.sessionAttributes?.wfcSeq).toBe('1');
     expect(JSON.parse(result.sessionState.sessionAttributes?.wfcState ?? '{}').expecting).toBe('IDENTITY');
@@ -161,7 +161,7 @@ describe('Function: handleLexTurn', () => {
     ).toHaveLength(0);
 
     result = await turn('좀 천천히 말해 주세요', result);
-    expect(contentOf(result)Type).toBe('SSML');
+    expect(result.messages?.[0]?.contentType).toBe('SSML');
     expect(contentOf(result)).toMatch(/^<speak><prosody rate="slow">/);
   });
 });
