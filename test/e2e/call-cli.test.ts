@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../local/cli/main.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node local/bin/wfc.mjs …` from the project root as a user would. */
+function wfc(...args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'local', 'bin', 'wfc.mjs'), ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The same command in-process (same dispatcher and exit codes, cheaper). */
+async function wfcInProcess(...args: string[]): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    interactive: false,
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('CLI: wfc call', () => {
+  it('shows the opening with the code, adaptive questions and the summary (real process)', async () => {
+    // Act
+    const result = await wfc('call', 'samples/personas/utilities-cut.json');
+
+    // Assess
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/확인 번호는 \d, \d, \d, \d입니다/);
+    expect(result.stdout).toContain('인공지능');
+    // 단전 flag: utilities asked first, then its follow-up because a problem surfaced.
+    expect(result.stdout).toMatch(/\[4\] 감사합니다\. 전기, 가스, 수도 요금이 밀렸거나 끊긴 적이 있으세요\?/);
+    expect(result.stdout).toContain('지금 전기나 가스, 수도가 끊긴 상태인가요?');
+    expect(result.stdout).toContain('긴급도 (urgency)      높음 (HIGH)');
+    expect(result.stdout).toContain('에너지바우처');
+  });
+
+  it('handles a callback and places the consultation on the next call (--json)', async () => {
+    const result = await wfcInProcess(
+      'call',
+      'samples/personas/callback-then-consult.json',
+      '--json',
+      '--now',
+      '2025-03-04T01:00:00.000Z',
+    );
+
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.calls).toHaveLength(2);
+    expect(report.calls[0].final).toEqual({
+      outcome: 'CALLBACK_REQUESTED',
+      callbackAt: '2025-03-05T06:00:00.000Z',
+    });
+    expect(report.calls[1].now).toBe('2025-03-05T06:00:00.000Z');
+    expect(report.calls[1].summary).toMatchObject({ outcome: 'COMPLETED', crisisTypes: ['CARE'] });
+  });
+
+  it('raises the emergency during the call for a self-harm signal', async () => {
+    const result = await wfcInProcess('call', 'samples/personas/self-harm-indirect.json');
+
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const alert = lines.findIndex((l) => l.includes('⚠ 긴급 알림 발송 (SELF_HARM, 109 안내)'));
+    expect(alert).toBeGreaterThan(0);
+    expect(lines[alert - 1]).toContain('109');
+    expect(lines[alert - 2]).toContain('다 그만하고 싶어요');
+    expect(result.stdout).toContain('긴급 (EMERGENCY)');
+  });
+
+  it.each([
+    ['refusal', 'REFUSED', false],
+    ['opt-out', 'REFUSED', true],
+    ['wrong-number', 'WRONG_NUMBER', false],
+  ])('ends %s as %s', async (id, outcome, optOut) => {
+    const result = await wfcInProcess('call', `samples/personas/${id}.json`, '--json');
+    const call = JSON.parse(result.stdout).calls[0];
+    expect(call.final.outcome).toBe(outcome);
+    expect(Boolean(call.final.optOut)).toBe(optOut);
+  });
+
+  it('exits 2 on a missing or invalid persona file', async () => {
+    const missing = await wfcInProcess('call', 'samples/personas/nope.json');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.json');
+    const invalid = await wfcInProcess('call', 'package.json');
+    expect(invalid.code).toBe(2);
+    const noArg = await wfcInProcess('call');
+    expect(noArg.code).toBe(2);
+  });
+});
