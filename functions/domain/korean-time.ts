@@ -125,6 +125,14 @@ export function parseKoreanTime(utterance: string, now: Date): RequestedTime | u
     if (!partLabel) partLabel = hour >= 12 ? '오후' : '오전';
   }
 
+  const relative = text.match(
+    /(\d+|한|두|세|네|다섯|반)시간(쯤|정도)?(뒤|후|있다)|(\d+|삼십|십|이십|사십|오십)분(쯤|정도)?(뒤|후|있다)/,
+  );
+  if (relative) {
+    const hours = relative[1] ? (relative[1] === '반' ? 0.5 : (parseKoreanNumber(relative[1]) ?? 1)) : 0;
+    const mins = relative[4] ? (parseKoreanNumber(relative[4]) ?? 30) : 0;
+    return { requested: new Date(now.getTime() + hours * HOUR + mins * 60_000), label: relative[0] };
+  }
   const later = /이따|있다가|조금있다|좀있다/.test(text);
   if (day === undefined && minutes === undefined && !later && !/나중에|다음에/.test(text)) return undefined;
   if (later && minutes === undefined) {

@@ -13,6 +13,7 @@ describe('Function: resolveKoreanCallback', () => {
     ['금요일 오후에요', '2025-03-07T05:00:00.000Z'],
     ['이따가 다시 걸어 주세요', '2025-03-04T04:00:00.000Z'],
     ['오후 4시에요', '2025-03-04T07:00:00.000Z'],
+    ['한 시간 뒤에 다시 걸어 주세요', '2025-03-04T03:00:00.000Z'],
   ])('"%s" → %s', (utterance, expected) => {
     expect(resolveKoreanCallback(utterance, now)?.at).toBe(expected);
   });

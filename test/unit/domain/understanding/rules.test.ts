@@ -33,6 +33,24 @@ describe('Function: analyzeUtterance', () => {
       expect(open(utterance).crises).toEqual([]);
     });
 
+    it.each([
+      ['돈이 없어가 약도 몬 사묵는다', ['INCOME', 'HEALTH'], ['비용 때문에 치료 못 받음']],
+      ['보증금 다 까이고 이달 말에 방 비워 줘야 돼요', ['HOUSING'], ['퇴거 위기']],
+      ['수돗물이 안 나와요', ['UTILITIES'], ['공과금 단절']],
+      ['요새 일감이 뚝 끊겨서 손가락만 빨고 있어요', ['INCOME', 'EMPLOYMENT'], []],
+      ['라면으로 겨우 버텨요', ['FOOD'], []],
+      ['집이 반지하라 비만 오면 물이 차요', ['HOUSING'], []],
+      [
+        '장애 있는 아들을 혼자 돌보는데 제가 입원하게 생겨서 맡길 데가 없어요',
+        ['HEALTH', 'CARE'],
+        ['돌볼 사람 없는 피부양자'],
+      ],
+    ])('hears "%s" in other wording', (utterance, types, high) => {
+      const result = open(utterance);
+      expect(result.crises).toEqual(types);
+      expect(result.high).toEqual(high);
+    });
+
     it('reads spacing errors from speech-to-text the same way', () => {
       expect(open('월 세가 밀 렸어요. 집 주인이 나가 라고').crises).toEqual(['HOUSING']);
     });
@@ -72,6 +90,11 @@ describe('Function: analyzeUtterance', () => {
       '이래 살아서 뭐하노 싶다',
       '확 죽어뿌믄 편할 낀데',
       '수면제를 조금씩 모아 두고 있어요',
+      '살 이유가 없어요',
+      '세상에 나 하나 없어도 아무도 모를 거예요',
+      '약을 한 움큼 먹으면 편해질까 그런 생각도 해요',
+      '나쁜 생각도 들고 그래요',
+      '차라리 없어지는 게 낫겠다 싶어요',
       '영감 따라 가고 싶다',
     ])('catches the indirect signal in "%s"', (utterance) => {
       const result = open(utterance);
@@ -87,6 +110,8 @@ describe('Function: analyzeUtterance', () => {
       '죽고 싶다는 생각까지는 안 해요',
       '이 번호로 전화 좀 그만 왔으면 좋겠어요',
       '오늘은 일 그만할게요',
+      '혼자 있다가 죽으면 아무도 모를까 봐 무서워요',
+      '나쁜 생각은 안 해요',
     ])('does not flag the idiom or denial "%s"', (utterance) => {
       expect(open(utterance).selfHarm).toBe(false);
     });
