@@ -43,8 +43,14 @@ function anyClause(parts: string[], patterns: RegExp[]): boolean {
 
 const NEGATIVE_QUESTION = /없으|않으|아니시|않았|없었|괜찮|잘(하|드|지내|챙|주무)|어떠|어때|어떻게|하진/;
 const WELLNESS_QUESTION = /괜찮|잘(하|드|지내|챙|주무|계)|어떠|어때/;
-const NEGATIVE_ANSWER =
-  /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
+/** "No" to a wellness question ("건강은 괜찮으세요?"): only at the start of the answer. */
+const NEGATIVE_ANSWER = /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않)/;
+/** "None" to a resource question ("수입은 있으세요?"): anywhere in the first clause ("지금은 거의 없다고 봐야죠"). */
+const ABSENT_ANSWER =
+  /^(아니|아뇨|아녀|없|거의없|거의안)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
+/** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요"). */
+const RESOLVED =
+  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결)|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
 const UNSURE = /모르겠|글쎄|그냥생각만|생각만|가끔/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
@@ -72,7 +78,7 @@ function fromQuestion(
   else topics = QUESTION_TOPICS.filter((t) => t.pattern.test(question)).map((t) => t.type);
   if (topics.length !== 1 || !question) return [];
   const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
-  if (RESOURCE_QUESTION.test(question)) return negativeAnswer ? topics : [];
+  if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
   if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
   if (!NEGATIVE_QUESTION.test(question) && affirm && !deny) return topics;
   return [];
@@ -95,6 +101,10 @@ function arrearFromBot(parts: string[], botText: string): CrisisType | undefined
   const bot = compact(botText);
   const subjects = ARREAR_SUBJECTS.filter((s) => s.pattern.test(bot));
   return subjects.length === 1 ? subjects[0]?.type : undefined;
+}
+
+function anyCrisis(clause: string): boolean {
+  return CRISIS_TYPES.some((type) => anyClause([clause], CRISIS_PATTERNS[type]));
 }
 
 /** Four-digit year or "58년생" / "오십팔년생" → birth year. */
@@ -145,8 +155,10 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   if (year !== undefined) result.birthYear = year;
 
   const crises = new Set<CrisisType>();
-  for (const clause of parts) {
+  for (const [index, clause] of parts.entries()) {
     const heard = CRISIS_TYPES.filter((type) => anyClause([clause], CRISIS_PATTERNS[type]));
+    if (heard.length > 0 && parts.slice(index + 1).some((later) => RESOLVED.test(later) && !anyCrisis(later)))
+      continue;
     // A utility or rent arrear (with its 독촉/연체) is UTILITIES or HOUSING, not DEBT on top (labeling convention).
     const billOnly = (heard.includes('UTILITIES') || heard.includes('HOUSING')) && !STRONG_DEBT.test(clause);
     for (const type of heard) if (!(type === 'DEBT' && billOnly)) crises.add(type);
@@ -177,7 +189,10 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   result.high = HIGH_PATTERNS.filter(({ pattern }) => anyClause([...parts, ...carried], [pattern])).map(
     ({ signal }) => signal,
   );
-  if (anyClause([...parts, ...carried], [FOOD_EMERGENCY])) result.foodEmergency = true;
+  if (anyClause([...parts, ...carried], [FOOD_EMERGENCY])) {
+    result.foodEmergency = true;
+    crises.add('FOOD');
+  }
   if (crises.has('INCOME') && RESOURCE_QUESTION.test(bot) && /수입|소득|벌이|들어오는돈/.test(bot)) {
     if (/^(없|거의없|하나도|한푼도|전혀)/.test(head) && !result.high.includes('수입 없음'))
       result.high.push('수입 없음');

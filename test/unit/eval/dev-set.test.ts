@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeWithRules } from '../../../functions/domain/summary/rules-summarizer.ts';
 import { DEFAULT_EVAL_FILE } from '../../../local/eval/paths.ts';
@@ -70,5 +71,17 @@ describe('Function: score', () => {
     expect(report.selfHarm).toMatchObject({ recall: 0, precision: 0, missed: ['a'] });
     expect(report.urgencyConfusion.HIGH).toEqual({ EMERGENCY: 0, HIGH: 1, MEDIUM: 1, LOW: 0 });
     expect(report.accuracy.urgency).toBe(0.5);
+  });
+});
+
+describe('Gate: rules summarizer on transcripts in other wording (fixtures/alt-transcripts.jsonl)', () => {
+  it('keeps the same targets on a set written apart from the dev set', async () => {
+    const cases = readEvalFile(join(import.meta.dirname, 'fixtures', 'alt-transcripts.jsonl'));
+    const report = await evaluate(cases, (c) => summarizeWithRules(c.transcript));
+    expect(report.selfHarm.recall).toBe(1);
+    expect(report.selfHarm.precision).toBe(1);
+    expect(report.accuracy.urgency).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy.outcome).toBeGreaterThanOrEqual(0.9);
+    expect(report.crisisTypes.microF1).toBeGreaterThanOrEqual(0.9);
   });
 });
