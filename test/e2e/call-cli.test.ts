@@ -54,9 +54,11 @@ describe('CLI: wfc call', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/확인 번호는 \d, \d, \d, \d입니다/);
     expect(result.stdout).toContain('인공지능');
-    // 단전 flag: utilities asked first, then its follow-up because a problem surfaced.
+    // 단전 flag: utilities asked first.
     expect(result.stdout).toMatch(/\[4\] 감사합니다\. 전기, 가스, 수도 요금이 밀렸거나 끊긴 적이 있으세요\?/);
-    expect(result.stdout).toContain('지금 전기나 가스, 수도가 끊긴 상태인가요?');
+    // The resident already said it is cut, so the severity follow-up is skipped and the next topic comes.
+    expect(result.stdout).not.toContain('지금 전기나 가스, 수도가 끊긴 상태인가요?');
+    expect(result.stdout).toMatch(/\[6\] 요즘 수입이 줄거나 끊겨서 생활비가 부족하신가요\?/);
     expect(result.stdout).toContain('긴급도 (urgency)      높음 (HIGH)');
     expect(result.stdout).toContain('에너지바우처');
   });

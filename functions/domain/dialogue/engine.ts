@@ -131,13 +131,26 @@ function merge(state: EngineState, analysis: UtteranceAnalysis): EngineState {
   return { ...state, found, high, queue: state.queue.filter((t) => !found.includes(t)) };
 }
 
+/** The HIGH/EMERGENCY signal each follow-up question asks about. */
+const SEVERITY_SIGNAL: Partial<Record<CrisisType, string>> = {
+  INCOME: '수입 없음',
+  FOOD: '이틀 이상 굶음',
+  HOUSING: '퇴거 위기',
+  UTILITIES: '공과금 단절',
+  HEALTH: '비용 때문에 치료 못 받음',
+  CARE: '돌볼 사람 없는 피부양자',
+};
+
 /** Next question: a follow-up for a problem heard but not yet probed, else the next screening topic. */
 function nextQuestion(state: EngineState, preface = ''): DialogueStep {
   const lead = preface ? `${preface} ` : '';
   if (state.found.includes('MENTAL_HEALTH') && !state.probed.includes('MENTAL_HEALTH')) {
     return say({ ...state, probed: [...state.probed, 'MENTAL_HEALTH'] }, `${lead}${SAFETY_PROBE}`, 'SAFETY');
   }
-  const toProbe = state.found.find((t) => FOLLOW_UP[t] && !state.probed.includes(t));
+  // The follow-up asks for severity; skip it when the resident already told us (e.g. "전기가 끊겼어요").
+  const toProbe = state.found.find(
+    (t) => FOLLOW_UP[t] && !state.probed.includes(t) && !state.high.includes(SEVERITY_SIGNAL[t] ?? ''),
+  );
   if (toProbe) {
     return say({ ...state, probed: [...state.probed, toProbe] }, `${lead}${FOLLOW_UP[toProbe]}`, toProbe);
   }

@@ -246,3 +246,23 @@ describe('Function: converse (scripted residents)', () => {
     expect(result.final.end).toBe(true);
   });
 });
+
+describe('Adaptive follow-ups', () => {
+  it('asks the severity follow-up only where a problem surfaced and severity is still unknown', async () => {
+    // Prepare
+    let step = startDialogue({ ...ctx, riskFlags: ['단전'] });
+    step = await say(step, '네 50년생이에요');
+    step = await say(step, '네');
+    expect(step.state.expecting).toBe('UTILITIES');
+
+    // Act
+    const followUp = await say(step, '가스요금이 석 달 밀렸어요.');
+    const next = await say(followUp, '아니요, 아직 끊기진 않았어요.');
+
+    // Assess
+    expect(followUp.botText).toContain('끊긴 상태인가요?');
+    expect(followUp.state.expecting).toBe('UTILITIES');
+    expect(next.state.expecting).toBe('INCOME');
+    expect(next.state.high).toEqual([]);
+  });
+});
