@@ -270,6 +270,15 @@ export async function continueDialogue(
 
   // Safety first: the questionnaire stops on this very turn.
   if ((analysis.selfHarm || analysis.danger) && !prior.emergency) return safetyStep(state, analysis, text);
+  if (analysis.foodEmergency && !prior.emergency) {
+    // Two days or more without food is immediate danger: alert now, stop the questionnaire.
+    return say(
+      { ...state, emergency: 'DANGER' },
+      `${prior.name} 님, 바로 도와드려야 할 상황이에요. 질문은 여기서 멈출게요. 오늘 안에 담당 사회복지사가 드실 것을 챙겨 찾아뵙겠습니다. 어지럽거나 몸이 많이 안 좋으시면 바로 119에 전화하세요. 지금 댁에 계세요?`,
+      'SAFETY',
+      { emergency: { kind: 'DANGER', utterance: text, hotline: '119' } },
+    );
+  }
   if (expecting === 'SAFETY') {
     if (prior.emergency) {
       const yes = analysis.affirm && !analysis.deny;

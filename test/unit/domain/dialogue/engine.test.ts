@@ -266,3 +266,18 @@ describe('Adaptive follow-ups', () => {
     expect(next.state.high).toEqual([]);
   });
 });
+
+describe('Safety protocol: circumstances', () => {
+  it('raises a DANGER alert and stops the questionnaire for two days without food', async () => {
+    let step = startDialogue(ctx);
+    step = await say(step, '네 50년생이에요');
+    step = await say(step, '네');
+
+    const alarmed = await say(step, '쌀 떨어진 지 사흘 됐어요. 물만 마시고 있어요.');
+
+    expect(alarmed.emergency).toMatchObject({ kind: 'DANGER', hotline: '119' });
+    expect(alarmed.botText).toContain('질문은 여기서 멈출게요');
+    const end = await say(alarmed, '네 집에 있어요');
+    expect(end).toMatchObject({ end: true, outcome: 'COMPLETED' });
+  });
+});
