@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { batchIdFor, caseIdFor } from '../functions/domain/case-id.ts';
 import type { CaseRecord } from '../functions/domain/case-record.ts';
 import type { DuplicateRow, InvalidRow } from '../functions/domain/household.ts';
@@ -28,6 +28,8 @@ export interface CampaignOptions {
   /** Table name prefix (tests). @default '' */
   tablePrefix?: string;
   settingsEnv?: Record<string, string>;
+  /** @default 30000 (see VirtualClock) */
+  clockResolutionMs?: number;
   onProgress?: (done: number, total: number, simulatedAt: Date) => void;
 }
 
@@ -61,7 +63,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       `cannot read ${options.listPath}: ${(error as NodeJS.ErrnoException).code ?? error}`,
     );
   }
-  const dataDir = options.dataDir ?? '.wfc';
+  const dataDir = options.dataDir ?? process.env.WFC_DATA_DIR ?? '.wfc';
   mkdirSync(dataDir, { recursive: true });
   const endpointOverride = options.dynamoDbEndpoint ?? process.env.WFC_DYNAMODB_ENDPOINT;
   const dynamo = endpointOverride
@@ -71,26 +73,29 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   try {
     const tables = await ensureTables(endpoint, options.tablePrefix ?? '');
     useLocalDynamoDbEnvironment(endpoint, tables);
-    const { activeBatchOf } = await import('../functions/shared/case-repository.ts');
-
-    const districts = new Set<string>();
     let report: Awaited<ReturnType<typeof validateHouseholdList>>;
     try {
-      // First pass: which districts, for the batch id (in S3 the key names the district).
-      const firstPass = await validateHouseholdList(bytes);
-      for (const row of firstPass.accepted) districts.add(row.household.districtCode);
-      const batchId = batchIdFor(districts.size === 1 ? ([...districts][0] as string) : 'multi', bytes);
-      report = await validateHouseholdList(bytes, {
-        isActive: async (district, householdId) => {
-          const active = await activeBatchOf(district, householdId);
-          return active !== undefined && active !== batchId;
-        },
-      });
+      report = await validateHouseholdList(bytes);
     } catch (error) {
       if (error instanceof UnreadableListError) throw new UsageError(`${options.listPath}: ${error.message}`);
       throw error;
     }
+    // In S3 the key names the district; a local list may hold several.
+    const districts = new Set(report.accepted.map((row) => row.household.districtCode));
     const batchId = batchIdFor(districts.size === 1 ? ([...districts][0] as string) : 'multi', bytes);
+    // Households with an open case from another list are duplicates (firstRow 0): one read of the locks.
+    const activeElsewhere = await activeHouseholds(tables.CONTROL_TABLE_NAME as string, batchId);
+    const stillAccepted = [];
+    for (const row of report.accepted) {
+      const key = `${row.household.districtCode}#${row.household.householdId}`;
+      if (activeElsewhere.has(key)) {
+        report.duplicates.push({ row: row.row, householdId: row.household.householdId, firstRow: 0 });
+      } else {
+        stillAccepted.push(row);
+      }
+    }
+    report.accepted = stillAccepted;
+    report.duplicates.sort((a, b) => a.row - b.row);
 
     const seed = options.seed ?? 1;
     const runtime = await createLocalRuntime({
@@ -101,6 +106,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       personaFor: personaAssigner(options.personas ?? loadSamplePersonas(), seed),
       outboxFile: outboxPath(dataDir),
       settingsEnv: options.settingsEnv,
+      // Events within the same simulated 30 s run side by side: a campaign of days loses nothing at that grain.
+      clockResolutionMs: options.clockResolutionMs ?? 30_000,
     });
     try {
       const total = report.accepted.length;
@@ -149,6 +156,26 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   } finally {
     await dynamo?.stop();
   }
+}
+
+/** `district#householdId` of every household locked by a case of another batch. */
+async function activeHouseholds(controlTable: string, batchId: string): Promise<Set<string>> {
+  const { dynamoDb } = await import('../functions/shared/clients.ts');
+  const active = new Set<string>();
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoDb.send(
+      new ScanCommand({
+        TableName: controlTable,
+        FilterExpression: 'begins_with(pk, :active) AND batchId <> :batch',
+        ExpressionAttributeValues: { ':active': 'ACTIVE#', ':batch': batchId },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) active.add(String(item.pk).slice('ACTIVE#'.length));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return active;
 }
 
 /** Counts the batch's finished cases per result (the `outcomes` of contract 3.4). */

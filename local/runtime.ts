@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ATTR, callContextFromAttributes } from '../functions/domain/contact-attributes.ts';
 import type { EmergencySignal } from '../functions/domain/dialogue/contract.ts';
+import type { TurnRecord } from '../functions/shared/transcript-repository.ts';
 import { interceptClient } from './aws-sim/intercept.ts';
 import { Outbox } from './aws-sim/outbox.ts';
 import { TaskTokens } from './aws-sim/task-tokens.ts';
@@ -27,6 +28,8 @@ export interface LocalRuntimeOptions {
   personaFor: (householdId: string) => Persona;
   /** Where to append SMS and alerts (JSON lines); memory only when omitted. */
   outboxFile?: string;
+  /** Wake-ups this close are served together (see VirtualClock). @default 0 */
+  clockResolutionMs?: number;
   /** Extra settings env (MAX_CALL_ATTEMPTS, CALLING_HOURS, …). */
   settingsEnv?: Record<string, string>;
 }
@@ -54,10 +57,10 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     POWERTOOLS_LOG_LEVEL: process.env.WFC_DEBUG ? 'DEBUG' : 'SILENT',
     ...options.settingsEnv,
   });
-  const clock = new VirtualClock(options.now);
+  const clock = new VirtualClock(options.now, options.clockResolutionMs ?? 0);
   clock.install();
   const clients = await import('../functions/shared/clients.ts');
-  const { appendTurn } = await import('../functions/shared/transcript-repository.ts');
+  const { appendTurns } = await import('../functions/shared/transcript-repository.ts');
   const { recordOptOut } = await import('../functions/shared/case-repository.ts');
   const { converse } = await import('./phone-network/converse.ts');
   const { callingWindowFrom } = await import('../functions/shared/calling-config.ts');
@@ -74,21 +77,34 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
       async converse(contact: SimulatedContact, answeredIndex, onEmergency) {
         const ctx = callContextFromAttributes(contact.contactId, contact.attributes, clock.now());
         const caseId = contact.attributes[ATTR.caseId];
+        const turns: TurnRecord[] = [];
+        // The conversation is computed turn by turn but the clock moves once per call (and once more at an
+        // emergency): thousands of per-turn wake-ups would serialize the whole campaign on them.
+        const connectedAt = clock.nowMs();
+        let offsetMs = 0;
         const result = await converse(ctx, contact.persona, answeredIndex, {
           onTurn: async (turn, step) => {
             // About 7 Korean syllables a second, plus a pause between speakers.
-            await clock.sleep((1.5 + turn.text.length / 7) * 1000);
-            await appendTurn({
+            offsetMs += (1.5 + turn.text.length / 7) * 1000;
+            turns.push({
               contactId: contact.contactId,
               seq: turn.seq,
               speaker: turn.speaker,
               text: turn.text,
-              at: clock.now().toISOString(),
+              at: new Date(connectedAt + offsetMs).toISOString(),
               caseId,
             });
-            if (step?.emergency) await onEmergency(step.emergency);
+            // The alert goes out on the turn it is heard, with what was said so far already stored.
+            if (step?.emergency) {
+              await clock.sleepUntil(connectedAt + offsetMs);
+              await appendTurns(turns.splice(0));
+              await onEmergency(step.emergency);
+            }
           },
         });
+        await clock.sleepUntil(connectedAt + offsetMs);
+        // The cloud code hook stores every turn as it goes; the simulator stores the call's turns in batches.
+        await appendTurns(turns);
         if (result.final.optOut) {
           await recordOptOut({
             districtCode: contact.attributes[ATTR.districtCode] ?? '',

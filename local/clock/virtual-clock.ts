@@ -31,7 +31,15 @@ export class VirtualClock {
   private idleWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   readonly startedAt: number;
 
-  constructor(start: Date) {
+  /**
+   * @param resolutionMs wake-ups closer than this to the next one are served together, at the latest of their
+   *   times (never early). A campaign is bound by how many wake-ups run one after another, each waiting on
+   *   database round trips; a coarser resolution lets them run side by side. @default 0 (exact)
+   */
+  constructor(
+    start: Date,
+    private readonly resolutionMs = 0,
+  ) {
     this.current = start.getTime();
     this.startedAt = this.current;
   }
@@ -151,12 +159,13 @@ export class VirtualClock {
       }
       return;
     }
-    this.current = next.at;
+    const horizon = next.at + this.resolutionMs;
+    let count = 0;
+    while (count < this.sleepers.length && (this.sleepers[count] as Sleeper).at <= horizon) count++;
+    const woken = this.sleepers.splice(0, count);
+    this.current = (woken[woken.length - 1] as Sleeper).at;
     this.fake?.setSystemTime(this.current);
-    while (this.sleepers[0] && (this.sleepers[0] as Sleeper).at === this.current) {
-      const sleeper = this.sleepers.shift() as Sleeper;
-      this.running++;
-      sleeper.wake();
-    }
+    this.running += woken.length;
+    for (const sleeper of woken) sleeper.wake();
   }
 }

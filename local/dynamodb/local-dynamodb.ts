@@ -1,14 +1,14 @@
 /**
- * Boots a local DynamoDB-API server — dynalite (pure JS, LevelDB on disk or in memory), in-process on a free
- * loopback port — and creates the project's tables from the shared table design. DynamoDB Local (Java) was the
+ * Boots a local DynamoDB-API server — dynalite (pure JS, LevelDB on disk or in memory), in a worker thread on a
+ * free loopback port — and creates the project's tables from the shared table design. DynamoDB Local (Java) was the
  * first choice for fidelity, but measured here it took ~16 s to start on disk and ~13 ms per write, which made a
  * 2,000-household run take minutes; dynalite starts instantly at ~2 ms per write. The workflow therefore avoids
  * the two APIs dynalite lacks (TransactWriteItems, UpdateTimeToLive); `WFC_DYNAMODB_ENDPOINT` points everything at
  * any other DynamoDB (DynamoDB Local, or a real table) instead.
  */
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -16,7 +16,6 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { ALL_TABLES, type TableDesign } from '../../functions/shared/table-design.ts';
 
 export interface LocalDynamoDb {
@@ -37,31 +36,32 @@ export const LOCAL_AWS_CONFIG = {
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 } as const;
 
-/** Starts the local DynamoDB server and resolves once it listens. */
+/** Starts the local DynamoDB server in a worker thread and resolves once it listens. */
 export async function startLocalDynamoDb(options: StartOptions = {}): Promise<LocalDynamoDb> {
   let path: string | undefined;
   if (options.dataDir) {
     path = resolve(options.dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const server = dynalite({
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-    ...(path ? { path } : {}),
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), {
+    workerData: { path, port: options.port },
   });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  const port = await new Promise<number>((done, fail) => {
+    worker.once('error', fail);
+    worker.once('message', (message: { port?: number; error?: string }) =>
+      message.port ? done(message.port) : fail(new Error(`local DynamoDB did not start: ${message.error}`)),
+    );
   });
-  const { port } = server.address() as AddressInfo;
+  worker.unref();
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    async stop() {
+      const closed = new Promise<void>((done) => worker.once('message', () => done()));
+      worker.postMessage('close');
+      // LevelDB flushes on close; do not wait forever for idle keep-alive sockets.
+      await Promise.race([closed, new Promise((done) => setTimeout(done, 2000))]);
+      await worker.terminate();
+    },
   };
 }
 
