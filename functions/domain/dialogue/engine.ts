@@ -51,6 +51,8 @@ export interface EngineState extends DialogueState {
   slow: boolean;
   preference?: 'VISIT' | 'CALL' | 'NONE';
   emergency?: EmergencySignal['kind'];
+  /** What the safety step asked: a transfer to the hotline, or whether the resident is at home. */
+  safetyAsk?: 'TRANSFER' | 'AT_HOME';
   corrected?: boolean;
 }
 
@@ -195,7 +197,13 @@ function safetyStep(state: EngineState, analysis: UtteranceAnalysis, utterance: 
     state.found.includes('MENTAL_HEALTH') || kind !== 'SELF_HARM'
       ? state.found
       : [...state.found, 'MENTAL_HEALTH' as const];
-  const next: EngineState = { ...state, found, emergency: kind, probed: [...state.probed, 'MENTAL_HEALTH'] };
+  const next: EngineState = {
+    ...state,
+    found,
+    emergency: kind,
+    safetyAsk: 'TRANSFER',
+    probed: [...state.probed, 'MENTAL_HEALTH'],
+  };
   const text =
     hotline === '109'
       ? `${state.name} 님, 그렇게 힘든 마음을 말씀해 주셔서 고맙습니다. 많이 걱정됩니다. 질문은 여기서 멈출게요. 자살예방상담전화 109번은 24시간 언제든 전화하실 수 있어요. 지금 109 상담사에게 바로 연결해 드릴까요? 담당 사회복지사도 오늘 바로 연락드리고 찾아뵙겠습니다.`
@@ -273,13 +281,18 @@ export async function continueDialogue(
   if (analysis.foodEmergency && !prior.emergency) {
     // Two days or more without food is immediate danger: alert now, stop the questionnaire.
     return say(
-      { ...state, emergency: 'DANGER' },
+      { ...state, emergency: 'DANGER', safetyAsk: 'AT_HOME' },
       `${prior.name} 님, 바로 도와드려야 할 상황이에요. 질문은 여기서 멈출게요. 오늘 안에 담당 사회복지사가 드실 것을 챙겨 찾아뵙겠습니다. 어지럽거나 몸이 많이 안 좋으시면 바로 119에 전화하세요. 지금 댁에 계세요?`,
       'SAFETY',
       { emergency: { kind: 'DANGER', utterance: text, hotline: '119' } },
     );
   }
   if (expecting === 'SAFETY') {
+    if (prior.emergency && prior.safetyAsk === 'AT_HOME') {
+      return finish(state, '네, 곧 연락드리고 찾아뵙겠습니다. 조금만 기다려 주세요. 전화 꼭 받아 주세요.', {
+        outcome: 'COMPLETED',
+      });
+    }
     if (prior.emergency) {
       const yes = analysis.affirm && !analysis.deny;
       return finish(

@@ -279,5 +279,7 @@ describe('Safety protocol: circumstances', () => {
     expect(alarmed.botText).toContain('질문은 여기서 멈출게요');
     const end = await say(alarmed, '네 집에 있어요');
     expect(end).toMatchObject({ end: true, outcome: 'COMPLETED' });
+    expect(end.botText).toContain('찾아뵙겠습니다');
+    expect(end.botText).not.toContain('연결해');
   });
 });
