@@ -8,6 +8,8 @@
 import { type CallingWindowConfig, DEFAULT_CALLING_WINDOW, nextCallingSlot } from '../calling-window.ts';
 import { CRISIS_TYPES, type CrisisType } from '../consultation-summary.ts';
 import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
+import { COLD, NO_HEAT, VULNERABLE } from '../understanding/lexicon.ts';
+import { compact } from '../understanding/normalize.ts';
 import type { Understanding, UtteranceAnalysis } from '../understanding/understanding.ts';
 import type { CallContext, DialogueState, DialogueStep, EmergencySignal, Expecting } from './contract.ts';
 import {
@@ -54,6 +56,10 @@ export interface EngineState extends DialogueState {
   /** What the safety step asked: a transfer to the hotline, or whether the resident is at home. */
   safetyAsk?: 'TRANSFER' | 'AT_HOME';
   corrected?: boolean;
+  /** Winter danger pieces heard so far (no heating/electricity, cold, a vulnerable person). */
+  noHeat?: boolean;
+  cold?: boolean;
+  vulnerable?: boolean;
 }
 
 /** Maximum consecutive silences before a mid-call hang-up is assumed; two at the greeting mean voicemail. */
@@ -131,6 +137,12 @@ function merge(state: EngineState, analysis: UtteranceAnalysis): EngineState {
   for (const h of analysis.high) if (!high.includes(h)) high.push(h);
   if (analysis.foodEmergency && !high.includes('이틀 이상 굶음')) high.push('이틀 이상 굶음');
   return { ...state, found, high, queue: state.queue.filter((t) => !found.includes(t)) };
+}
+
+/** December to February in Korea (calls are dated by the call context's `now`). */
+function isWinter(iso: string): boolean {
+  const month = new Date(Date.parse(iso) + 9 * 3_600_000).getUTCMonth() + 1;
+  return month === 12 || month <= 2;
 }
 
 /** The HIGH/EMERGENCY signal each follow-up question asks about. */
@@ -278,6 +290,22 @@ export async function continueDialogue(
 
   // Safety first: the questionnaire stops on this very turn.
   if ((analysis.selfHarm || analysis.danger) && !prior.emergency) return safetyStep(state, analysis, text);
+  const said = compact(text);
+  state = {
+    ...state,
+    noHeat: state.noHeat || NO_HEAT.test(said),
+    cold: state.cold || COLD.test(said) || isWinter(prior.now),
+    vulnerable: state.vulnerable || VULNERABLE.test(said),
+  };
+  if (state.noHeat && state.cold && state.vulnerable && !prior.emergency) {
+    // No heating or electricity in winter with a vulnerable person: immediate danger, alert now.
+    return say(
+      { ...state, emergency: 'DANGER', safetyAsk: 'AT_HOME' },
+      `${prior.name} 님, 이 추위에 난방 없이 지내시는 건 위험해요. 질문은 여기서 멈출게요. 오늘 안에 담당 사회복지사가 난방과 전기 문제를 해결하러 찾아뵙겠습니다. 누가 많이 아프거나 위급하면 바로 119에 전화하세요. 지금 댁에 계세요?`,
+      'SAFETY',
+      { emergency: { kind: 'DANGER', utterance: text, hotline: '119' } },
+    );
+  }
   if (analysis.foodEmergency && !prior.emergency) {
     // Two days or more without food is immediate danger: alert now, stop the questionnaire.
     return say(

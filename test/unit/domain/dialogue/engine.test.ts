@@ -283,3 +283,29 @@ describe('Safety protocol: circumstances', () => {
     expect(end.botText).not.toContain('연결해');
   });
 });
+
+describe('Safety protocol: winter without heating', () => {
+  it('raises the alert once no heating, cold and a vulnerable person have all been heard', async () => {
+    // Prepare: a January call
+    let step = startDialogue({ ...ctx, now: '2025-01-14T01:00:00.000Z', riskFlags: ['단전'] });
+    step = await say(step, '네 50년생이에요');
+    step = await say(step, '네');
+
+    // Act
+    const cut = await say(step, '네, 전기가 끊긴 지 닷새 됐어요.');
+    const alarmed = await say(cut, '누워만 계신 어머니랑 둘이 살아요.');
+
+    // Assess
+    expect(cut.emergency).toBeUndefined();
+    expect(alarmed.emergency).toMatchObject({ kind: 'DANGER', hotline: '119' });
+    expect(alarmed.botText).toContain('질문은 여기서 멈출게요');
+  });
+
+  it('does not raise it in summer', async () => {
+    let step = startDialogue({ ...ctx, now: '2025-07-14T01:00:00.000Z' });
+    step = await say(step, '네 50년생이에요');
+    step = await say(step, '네');
+    step = await say(step, '전기가 끊겼어요. 어머니가 편찮으세요.');
+    expect(step.emergency).toBeUndefined();
+  });
+});
