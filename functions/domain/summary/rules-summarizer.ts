@@ -191,14 +191,7 @@ export function summarizeWithRules(
 
   const now =
     options.now ?? [...transcript.turns].reverse().find((t) => t.at)?.at ?? new Date().toISOString();
-  let callbackAt: string | undefined;
-  if (outcome === 'CALLBACK_REQUESTED') {
-    const asked = [...heard].reverse().find((t) => resolvesTime(t.text));
-    const resolved =
-      (asked && resolveKoreanCallback(asked.text, new Date(now))) ??
-      resolveKoreanCallback(lastBot, new Date(now));
-    callbackAt = resolved?.at;
-  }
+  const callbackAt = outcome === 'CALLBACK_REQUESTED' ? callbackTimeOf(transcript, now) : undefined;
 
   const needs = crisisTypes.map((t) => `${CRISIS_LABELS[t]} 해결 지원`);
   if (selfHarm) needs.unshift('자살 위험 즉시 개입(109 연계, 당일 방문)');
@@ -241,6 +234,21 @@ export function summarizeWithRules(
     ...(suggestedPrograms.length > 0 ? { suggestedPrograms } : {}),
     ...(callbackAt ? { callbackAt } : {}),
   };
+}
+
+/**
+ * The callback time a transcript asks for: the last resident turn naming a time (else the bot's last words,
+ * "오늘 저녁 7시에 다시 전화드릴게요"), resolved against `now` into calling hours.
+ */
+export function callbackTimeOf(transcript: Transcript, now: string): string | undefined {
+  const resident = [...transcript.turns]
+    .reverse()
+    .find((t) => t.speaker === 'resident' && resolvesTime(t.text));
+  const lastBot = [...transcript.turns].reverse().find((t) => t.speaker === 'bot')?.text ?? '';
+  return (
+    (resident && resolveKoreanCallback(resident.text, new Date(now))) ??
+    resolveKoreanCallback(lastBot, new Date(now))
+  )?.at;
 }
 
 function followUpPreference(heard: HeardTurn[]): 'VISIT' | 'CALL' | 'NONE' | undefined {

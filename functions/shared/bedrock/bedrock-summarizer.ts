@@ -13,7 +13,11 @@ import {
   OUTCOMES,
   URGENCIES,
 } from '../../domain/consultation-summary.ts';
-import { type RulesSummaryOptions, summarizeWithRules } from '../../domain/summary/rules-summarizer.ts';
+import {
+  callbackTimeOf,
+  type RulesSummaryOptions,
+  summarizeWithRules,
+} from '../../domain/summary/rules-summarizer.ts';
 import type { Transcript } from '../../domain/transcript.ts';
 import { bedrock } from '../clients.ts';
 import { callTool } from './converse-tool.ts';
@@ -91,6 +95,12 @@ export class BedrockSummarizer {
     } catch {
       return { ...rules, needsReview: true };
     }
+    const now =
+      options.now ?? [...transcript.turns].reverse().find((t) => t.at)?.at ?? new Date().toISOString();
+    const callbackAt =
+      model.outcome === 'CALLBACK_REQUESTED'
+        ? (rules.callbackAt ?? callbackTimeOf(transcript, now))
+        : undefined;
     const lastTurn = transcript.turns.length - 1;
     const inRange = <T extends { turn: number }>(items: T[]) => items.filter((item) => item.turn <= lastTurn);
     const missedSelfHarm = rules.riskFlags.selfHarm && !model.selfHarm;
@@ -108,7 +118,7 @@ export class BedrockSummarizer {
       needsReview: Boolean(model.unsure) || missedSelfHarm,
       summarizer: this.name,
       ...(model.suggestedPrograms ? { suggestedPrograms: inRange(model.suggestedPrograms) } : {}),
-      ...(model.outcome === 'CALLBACK_REQUESTED' && rules.callbackAt ? { callbackAt: rules.callbackAt } : {}),
+      ...(callbackAt ? { callbackAt } : {}),
     };
     const valid = ConsultationSummarySchema.safeParse(summary);
     return valid.success ? valid.data : { ...rules, needsReview: true };

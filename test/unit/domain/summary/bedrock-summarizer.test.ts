@@ -166,6 +166,36 @@ describe('Class: BedrockSummarizer', () => {
       expect(summary.crisisTypes).toContain('MENTAL_HEALTH');
     });
 
+    it('adds the callback time (inside calling hours) to a model CALLBACK_REQUESTED outcome', async () => {
+      bedrockMock
+        .on(ConverseCommand)
+        .resolves(
+          toolAnswer({
+            ...modelSummary,
+            outcome: 'CALLBACK_REQUESTED',
+            urgency: 'LOW',
+            crisisTypes: [],
+            followUp: 'PHONE_FOLLOWUP',
+          }),
+        );
+      const busy: Transcript = {
+        ...transcript,
+        turns: [
+          transcript.turns[0] as Transcript['turns'][number],
+          { speaker: 'resident', text: '지금 바빠요. 내일 오후 두 시에 다시 전화 주세요.' },
+        ],
+      };
+
+      const summary = await new BedrockSummarizer({ modelId: MODEL, client }).summarize(busy, {
+        now: '2025-03-04T01:00:00.000Z',
+      });
+
+      expect(summary).toMatchObject({
+        outcome: 'CALLBACK_REQUESTED',
+        callbackAt: '2025-03-05T05:00:00.000Z',
+      });
+    });
+
     it('does not call the model for a transcript without any resident turn', async () => {
       const summary = await new BedrockSummarizer({ modelId: MODEL, client }).summarize({
         ...transcript,
