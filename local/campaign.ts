@@ -48,6 +48,8 @@ export interface CampaignReport {
   maxConcurrentCalls: number;
   callsOutsideHours: number;
   stateTransitions: number;
+  /** The outbox, for the printed report: one pre-notice as sent, and every emergency alert. */
+  outboxPreview: { preNotice?: string; alerts: { at: string; subject?: string; text: string }[] };
   /** Households whose workflow did not leave a terminal case (must be 0). */
   unfinished: { householdId: string; error?: string }[];
 }
@@ -149,6 +151,12 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         callsOutsideHours: runtime.network.stats.callsOutsideHours,
         stateTransitions,
         unfinished,
+        outboxPreview: {
+          preNotice: runtime.outbox.messages.find((m) => m.kind === 'SMS')?.text,
+          alerts: runtime.outbox.messages
+            .filter((m) => m.kind === 'ALERT')
+            .map(({ at, subject, text }) => ({ at, subject, text })),
+        },
       };
     } finally {
       runtime.dispose();

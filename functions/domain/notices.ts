@@ -7,7 +7,7 @@ import type { District } from './district-directory.ts';
 export function preNoticeText(district: District, verificationCode: string): string {
   return (
     `[${district.officeName}] 안녕하세요. 생활에 어려움이 없으신지 여쭙고자 곧 AI 상담 전화를 드립니다. ` +
-    `전화에서 확인번호 ${verificationCode}을(를) 먼저 말씀드립니다. 번호가 다르면 끊으시고 ${district.officePhone}로 문의해 주세요. ` +
+    `확인번호 [${verificationCode}] — 상담원이 통화 첫머리에 이 번호를 말씀드립니다. 번호가 다르면 끊으시고 ${district.officePhone}번으로 문의해 주세요. ` +
     '구청은 계좌번호·비밀번호를 묻지 않습니다.'
   );
 }
@@ -16,6 +16,6 @@ export function preNoticeText(district: District, verificationCode: string): str
 export function unreachableNoticeText(district: District): string {
   return (
     `[${district.officeName}] 생활 형편을 여쭙고자 몇 차례 전화드렸으나 연결되지 않았습니다. ` +
-    `도움이 필요하시면 ${district.officePhone}로 연락 주세요. 담당 공무원이 찾아뵐 수도 있습니다.`
+    `도움이 필요하시면 ${district.officePhone}번으로 연락 주세요. 담당 공무원이 찾아뵐 수도 있습니다.`
   );
 }

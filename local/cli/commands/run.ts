@@ -38,6 +38,15 @@ function printTable(report: CampaignReport, io: CliIO): void {
   line('calls started outside calling hours', report.callsOutsideHours);
   line('simulated hours (makespan)', report.simulatedHours);
   line('wall time', `${(report.wallMs / 1000).toFixed(1)} s`);
+  if (report.outboxPreview.preNotice)
+    io.stdout(`\n  문자 예시 (SMS pre-notice)\n  ${report.outboxPreview.preNotice}\n`);
+  if (report.outboxPreview.alerts.length > 0) io.stdout('\n  긴급 알림 (emergency alerts)\n');
+  for (const alert of report.outboxPreview.alerts.slice(0, 10)) {
+    io.stdout(
+      `  ${alert.at.slice(0, 16).replace('T', ' ')}Z ${alert.subject ?? ''} ${alert.text.split('\n')[1] ?? alert.text.split('\n')[0]}\n`,
+    );
+  }
+  io.stdout('\n');
   for (const row of report.invalid.slice(0, 10))
     io.stdout(`  ! row ${row.row} ${row.field}: ${row.reason}\n`);
   for (const u of report.unfinished.slice(0, 10)) io.stdout(`  ✗ ${u.householdId}: ${u.error}\n`);
