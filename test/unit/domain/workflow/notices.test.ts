@@ -5,6 +5,8 @@ import { preNoticeText, unreachableNoticeText } from '../../../../functions/doma
 const districts = Object.values(SAMPLE_DISTRICTS);
 // Korean SMS goes out as UCS-2: three concatenated segments carry 3 × 67 characters.
 const MAX_SMS_CHARS = 201;
+/** 4-digit numbers standing alone (not part of a phone number like 02-3423-5000). */
+const codesIn = (text: string) => text.match(/(?<![\d-])\d{4}(?![\d-])/g) ?? [];
 
 describe('Function: preNoticeText', () => {
   it.each(districts)('names $officeName, its number and the code ($name)', (district) => {
@@ -14,7 +16,8 @@ describe('Function: preNoticeText', () => {
     // Assess
     expect(text.startsWith(`[${district.officeName}]`)).toBe(true);
     expect(text).toContain(district.officePhone);
-    expect(text).toContain('확인번호 4821');
+    expect(text).toContain('확인번호');
+    expect(codesIn(text)).toEqual(['4821']);
     expect(text.length).toBeLessThanOrEqual(MAX_SMS_CHARS);
   });
 
@@ -23,7 +26,7 @@ describe('Function: preNoticeText', () => {
     const text = preNoticeText(SAMPLE_DISTRICTS['11680']!, '0371');
 
     // Assess
-    expect(text.match(/\d{4}(?=을)/g)).toEqual(['0371']);
+    expect(codesIn(text)).toEqual(['0371']);
   });
 
   it('never asks for an account number or password, only says the office will not', () => {
@@ -46,7 +49,8 @@ describe('Function: unreachableNoticeText', () => {
 
     // Assess
     expect(text.startsWith(`[${district.officeName}]`)).toBe(true);
-    expect(text).toContain(`${district.officePhone}로 연락 주세요`);
+    expect(text).toContain(district.officePhone);
+    expect(codesIn(text)).toEqual([]);
     expect(text.length).toBeLessThanOrEqual(MAX_SMS_CHARS);
     expect(text).not.toMatch(/계좌|비밀번호|입금|송금|https?:\/\//);
   });
