@@ -173,9 +173,10 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
 
   result.selfHarm = anyClause(parts, SELF_HARM_PATTERNS);
   const bot = compact(context.botText);
-  const probe =
-    context.expecting === 'SAFETY' || (SELF_HARM_PROBE.test(bot) && !/아니시|않으|없으/.test(bot));
-  if (probe && !result.deny && (result.affirm || UNSURE.test(text)) && SELF_HARM_PROBE.test(bot)) {
+  // Only a direct, positive question about self-harm makes "네" / "모르겠어요" a signal (not a read-back).
+  const probeQuestion = lastQuestion(bot);
+  const probe = SELF_HARM_PROBE.test(probeQuestion) && !/아니시|않으|없으/.test(probeQuestion);
+  if (probe && !result.deny && (result.affirm || UNSURE.test(text))) {
     result.selfHarm = true;
   }
   if (result.selfHarm) crises.add('MENTAL_HEALTH');
