@@ -264,4 +264,23 @@ describe('Function: handleContactEvent', () => {
     await expect(act).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     expect(sfnMock).not.toHaveReceivedCommand(SendTaskSuccessCommand);
   });
+
+  it('reads the attributes by the contact id when the event has no initialContactId', async () => {
+    // Prepare
+    const event = contactEvent('DISCONNECTED');
+    const { initialContactId: _unused, ...detail } = event.detail;
+    connectMock.on(DescribeContactCommand).resolves({
+      Contact: { InitiationTimestamp: initiated, DisconnectReason: 'TELECOM_BUSY' },
+    });
+
+    // Act
+    await handleContactEvent({ ...event, detail }, { connect, sfn }, now);
+
+    // Assess
+    expect(connectMock).toHaveReceivedCommandWith(GetContactAttributesCommand, {
+      InstanceId: instanceId,
+      InitialContactId: contactId,
+    });
+    expect(sfnMock).toHaveReceivedCommandOnce(SendTaskSuccessCommand);
+  });
 });

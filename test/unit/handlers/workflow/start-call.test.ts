@@ -181,4 +181,17 @@ describe('Function: startCall', () => {
     await expect(act).rejects.toMatchObject({ name: 'CaseNotFoundError' });
     expect(connectMock).not.toHaveReceivedCommand(StartOutboundVoiceContactCommand);
   });
+
+  it('does not dial a household of a district that is not configured', async () => {
+    // Prepare
+    dynamoMock.on(GetCommand).resolves({ Item: { ...record, districtCode: '99999' } });
+
+    // Act
+    const act = startCall({ caseId: record.caseId, taskToken }, connect, now);
+
+    // Assess
+    await expect(act).rejects.toMatchObject({ name: 'UnknownDistrictError' });
+    expect(dynamoMock).not.toHaveReceivedCommand(UpdateCommand);
+    expect(connectMock).not.toHaveReceivedCommand(StartOutboundVoiceContactCommand);
+  });
 });
