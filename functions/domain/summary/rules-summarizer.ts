@@ -38,6 +38,10 @@ interface HeardTurn {
   analysis: UtteranceAnalysis;
 }
 
+/** Nobody comes to help (across turns; "혼자" alone is not enough there). */
+const CARER_GONE =
+  /찾아오는사람(도|이)?없|(요양보호사|활동지원사|돌봐줄사람|도와줄사람|간병인)[가-힣]{0,8}(없|안온|안와|그만)|아무도없/;
+
 /** A bot turn that asks when to call back, or offers to call later. */
 const BOT_CALLBACK_OFFER =
   /(다시|나중에)[가-힣]*(전화|연락)[가-힣]*(드릴까|드려도|드리면|좋을까)|언제(쯤)?(다시|전화|연락)/;
@@ -163,7 +167,9 @@ export function summarizeWithRules(
       turn: firstTurn.get('UTILITIES') as number,
     });
   }
-  const stuck = heard.find((t) => IMMOBILE.test(compact(t.text)) && NO_CARER.test(compact(t.text)));
+  const stuck =
+    heard.find((t) => IMMOBILE.test(compact(t.text)) && NO_CARER.test(compact(t.text))) ??
+    (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined);
   if (stuck)
     emergency.push({ claim: `거동이 어렵고 돌봐 줄 사람이 없음: "${clip(stuck.text)}"`, turn: stuck.index });
 

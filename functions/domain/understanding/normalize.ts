@@ -9,7 +9,7 @@ const FOLDS: [RegExp, string][] = [
   [/[~…·'"“”‘’]/g, ''],
   [/\.{2,}/g, '.'],
   // Gyeongsang / Jeolla / Chungcheong sentence endings and words that change the stem the patterns use.
-  [/묵(었|어|고|는|을|지)/g, '먹$1'],
+  [/묵(었|어|고|는|을|지|은|으)/g, '먹$1'],
   [/묵지/g, '먹지'],
   [/댕기/g, '다니'],
   [/몬(?=(내|냈|해|했|가|갔|먹|받|자|살|사|벌|한|하|간|걷|움직))/g, '못'],

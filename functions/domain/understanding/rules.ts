@@ -50,7 +50,7 @@ const ABSENT_ANSWER =
   /^(아니|아뇨|아녀|없|거의없|거의안)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
 /** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요"). */
 const RESOLVED =
-  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결)|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
+  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈)|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
 const UNSURE = /모르겠|글쎄|그냥생각만|생각만|가끔/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
@@ -168,7 +168,14 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   if (arrear) crises.add(arrear);
   // "네" to a question that states a problem ("전기가 끊긴 상태인가요?") carries the problem itself.
   const question = lastQuestion(compact(context.botText));
-  const carried = question && result.affirm && !result.deny ? clauses(question) : [];
+  // Only a positive question carries its problem; "네, 괜찮아요" to "…없으세요?" means none, and a resolution wins.
+  const carries =
+    question &&
+    result.affirm &&
+    !result.deny &&
+    !/없으|않으|아니시|괜찮/.test(question) &&
+    !/^괜찮/.test(head);
+  const carried = carries && !RESOLVED.test(text) ? clauses(question) : [];
   for (const type of CRISIS_TYPES) if (anyClause(carried, CRISIS_PATTERNS[type])) crises.add(type);
 
   result.selfHarm = anyClause(parts, SELF_HARM_PATTERNS);
