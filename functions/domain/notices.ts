@@ -8,7 +8,7 @@ export function preNoticeText(district: District, verificationCode: string): str
   return (
     `[${district.officeName}] 안녕하세요. 생활에 어려움이 없으신지 여쭙고자 곧 AI 상담 전화를 드립니다. ` +
     `확인번호 [${verificationCode}] — 상담원이 통화 첫머리에 이 번호를 말씀드립니다. 번호가 다르면 끊으시고 ${district.officePhone}번으로 문의해 주세요. ` +
-    '구청은 계좌번호·비밀번호를 묻지 않습니다.'
+    '공공기관은 계좌번호·비밀번호를 묻지 않습니다.'
   );
 }
 

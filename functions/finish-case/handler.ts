@@ -77,7 +77,7 @@ export async function finish(event: FinishCaseEvent, now = new Date()): Promise<
     output.alertSubject = `[긴급] ${district.name} 위기가구 상담 결과`;
     output.alertMessage = [
       `${district.officeName} 긴급 대응이 필요한 상담이 접수되었습니다.`,
-      `사례번호: ${record.caseId} (가구번호 ${record.householdId}, ${record.dong ?? ''} ${maskName(record.name)})`,
+      `사례번호: ${record.caseId} (가구번호 ${[record.householdId, record.dong, maskName(record.name)].filter(Boolean).join(', ')})`,
       `요약: ${record.summary?.narrative ?? '녹취를 확인해 주세요.'}`,
       '즉시 방문 또는 연락해 주세요. 상세 내용은 상담 콘솔에서 확인할 수 있습니다.',
     ].join('\n');

@@ -46,10 +46,14 @@ export async function recordConsultation(event: RecordConsultationEvent, now = n
     optedOut,
     callbacksSoFar: Number((record as { callbacks?: number }).callbacks ?? 0),
     maxCallbacks: settings.maxCallbacks,
-    callbackAt: () =>
-      summary.callbackAt
-        ? resolveCallbackTime(new Date(summary.callbackAt), window)
-        : retrySlot(now, record.attempts.length + 1, window),
+    callbackAt: () => {
+      const requested = summary.callbackAt ? new Date(summary.callbackAt) : undefined;
+      // A time already past (the summary came after it) or unreadable falls back to the next retry slot.
+      if (!requested || Number.isNaN(requested.getTime()))
+        return retrySlot(now, record.attempts.length + 1, window);
+      const earliest = now.getTime() + 5 * 60_000;
+      return resolveCallbackTime(new Date(Math.max(requested.getTime(), earliest)), window);
+    },
   });
   if (decision.next === 'CALLBACK') await countCallback(event.caseId, now);
   return { ...decision, summary } satisfies RecordConsultationResult;

@@ -48,7 +48,9 @@ export async function acquireCallSlot(
     ExpressionAttributeNames: { '#holder': input.holder },
     ExpressionAttributeValues: { ':at': input.now.toISOString(), ':one': 1, ':limit': input.limit },
   });
-  for (let round = 0; round < 2; round++) {
+  // A failed condition means one of: no semaphore item yet, this holder already has a slot, all slots taken, or
+  // another caller changed the item between our read and write. Only "all taken" is reported as full.
+  for (let round = 0; round < 5; round++) {
     try {
       await client.send(command);
       return;
@@ -60,7 +62,7 @@ export async function acquireCallSlot(
         continue;
       }
       if (input.holder in held) return;
-      throw new CallSlotsFullError(input.limit);
+      if (Object.keys(held).length >= input.limit) throw new CallSlotsFullError(input.limit);
     }
   }
   throw new CallSlotsFullError(input.limit);

@@ -71,6 +71,21 @@ describe('Function: acquireCallSlot / releaseCallSlot', () => {
     expect(await slots.releaseCallSlot({ holder: execution('nowhere', 0), pool: 'nowhere' })).toBe(false);
   });
 
+  it('grants exactly 10 of 30 concurrent acquires on a pool never used before', async () => {
+    // Prepare: no semaphore item yet (first calls after a deployment)
+    const pool = 'cold-start';
+    const holders = Array.from({ length: 30 }, (_, n) => execution(pool, n));
+
+    // Act
+    const results = await Promise.allSettled(
+      holders.map((holder) => slots.acquireCallSlot({ holder, limit: 10, now, pool })),
+    );
+
+    // Assess
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    expect(Object.keys(await slots.listCallSlotHolders(pool))).toHaveLength(10);
+  });
+
   it('grants exactly 10 of 30 concurrent acquires with limit 10', async () => {
     // Prepare: the semaphore item exists (a pool used before)
     const pool = 'race';

@@ -152,6 +152,36 @@ describe('Function: recordConsultation', () => {
     expect(decision).toMatchObject({ next: 'CALLBACK', retryAt: '2026-11-27T01:00:00.000Z' }); // Fri 10:00 KST
   });
 
+  it('never schedules a callback in the past: a time already gone moves to now + 5 minutes', async () => {
+    // Prepare: "오늘 열 시에" heard, but the summary is ready at 10:30
+    const h = await answeredCase('case-past');
+    const callback = summary({ outcome: 'CALLBACK_REQUESTED', callbackAt: '2026-11-25T01:00:00.000Z' });
+
+    // Act
+    const decision = await handler.recordConsultation(
+      { caseId: 'case-past', state: { household: h, summary: callback } },
+      wed1030,
+    );
+
+    // Assess
+    expect(decision).toMatchObject({ next: 'CALLBACK', retryAt: '2026-11-25T01:35:00.000Z' });
+  });
+
+  it('treats an unreadable callback time like a callback without a time', async () => {
+    // Prepare
+    const h = await answeredCase('case-bad-time');
+    const callback = summary({ outcome: 'CALLBACK_REQUESTED', callbackAt: '내일 오후' });
+
+    // Act
+    const decision = await handler.recordConsultation(
+      { caseId: 'case-bad-time', state: { household: h, summary: callback } },
+      wed1030,
+    );
+
+    // Assess
+    expect(decision).toMatchObject({ next: 'CALLBACK', retryAt: '2026-11-25T03:40:00.000Z' });
+  });
+
   it('schedules a callback without a time at another part of the day', async () => {
     // Prepare
     const h = await answeredCase('case-6');
