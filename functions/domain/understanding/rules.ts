@@ -76,7 +76,7 @@ function fromQuestion(
   if ((CRISIS_TYPES as readonly string[]).includes(context.expecting))
     topics = [context.expecting as CrisisType];
   else topics = QUESTION_TOPICS.filter((t) => t.pattern.test(question)).map((t) => t.type);
-  if (topics.length !== 1 || !question) return [];
+  if (topics.length !== 1 || !question || RESOLVED.test(answer)) return [];
   const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
   if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
   if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
@@ -94,9 +94,12 @@ const ARREAR_SUBJECTS: { type: CrisisType; pattern: RegExp }[] = [
 
 /** "그거 2개월 밀렸어요" names no bill: it is the one the bot just mentioned. */
 function arrearFromBot(parts: string[], botText: string): CrisisType | undefined {
-  const said = parts.find(
-    (clause) => ARREAR.test(clause) && !CANCEL_AFTER.test(clause.slice(clause.search(ARREAR))),
-  );
+  const said = parts.find((clause) => {
+    const match = clause.match(ARREAR);
+    if (!match) return false;
+    const after = clause.slice((match.index ?? 0) + match[0].length);
+    return !CANCEL_AFTER.test(after) && !CANCEL_RIGHT_AFTER.test(after);
+  });
   if (!said || ARREAR_SUBJECTS.some((s) => s.pattern.test(said))) return undefined;
   const bot = compact(botText);
   const subjects = ARREAR_SUBJECTS.filter((s) => s.pattern.test(bot));
@@ -204,6 +207,20 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   if (crises.has('INCOME') && RESOURCE_QUESTION.test(bot) && /수입|소득|벌이|들어오는돈/.test(bot)) {
     if (/^(없|거의없|하나도|한푼도|전혀)/.test(head) && !result.high.includes('수입 없음'))
       result.high.push('수입 없음');
+  }
+  // "끊겼어요 나흘 전에" names no utility: it is the one the bot asked about.
+  if (
+    /끊겼|끊긴|끊겨|끊더라|끊어졌/.test(text) &&
+    /전기|가스|수도|난방|공과금/.test(bot) &&
+    !anyClause(parts, [/(안|않|아니)/])
+  ) {
+    crises.add('UTILITIES');
+    if (!result.high.includes('공과금 단절')) result.high.push('공과금 단절');
+  }
+  // Illness left untreated for money, said across clauses ("검사 받으라는데, 돈이 없어서 못 가고").
+  if (/병원|치료|검사|수술|약/.test(text) && /돈(이|도)?없어서[가-힣]{0,4}못(가|받|하|사)/.test(text)) {
+    crises.add('HEALTH');
+    if (!result.high.includes('비용 때문에 치료 못 받음')) result.high.push('비용 때문에 치료 못 받음');
   }
   result.crises = CRISIS_TYPES.filter((t) => crises.has(t));
   return result;

@@ -85,3 +85,14 @@ describe('Gate: rules summarizer on transcripts in other wording (fixtures/alt-t
     expect(report.crisisTypes.microF1).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('Gate: rules summarizer on the maintainers held-out set (test/fixtures/eval/holdout.jsonl)', () => {
+  it('catches every self-harm case and keeps urgency and outcome at target', async () => {
+    const cases = readEvalFile(join(import.meta.dirname, '..', '..', 'fixtures', 'eval', 'holdout.jsonl'));
+    const report = await evaluate(cases, (c) => summarizeWithRules(c.transcript));
+    expect(report.selfHarm.recall).toBe(1);
+    expect(report.accuracy.urgency).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy.outcome).toBeGreaterThanOrEqual(0.95);
+    expect(report.crisisTypes.microF1).toBeGreaterThanOrEqual(0.85);
+  });
+});
