@@ -167,17 +167,15 @@ describe('Class: BedrockSummarizer', () => {
     });
 
     it('adds the callback time (inside calling hours) to a model CALLBACK_REQUESTED outcome', async () => {
-      bedrockMock
-        .on(ConverseCommand)
-        .resolves(
-          toolAnswer({
-            ...modelSummary,
-            outcome: 'CALLBACK_REQUESTED',
-            urgency: 'LOW',
-            crisisTypes: [],
-            followUp: 'PHONE_FOLLOWUP',
-          }),
-        );
+      bedrockMock.on(ConverseCommand).resolves(
+        toolAnswer({
+          ...modelSummary,
+          outcome: 'CALLBACK_REQUESTED',
+          urgency: 'LOW',
+          crisisTypes: [],
+          followUp: 'PHONE_FOLLOWUP',
+        }),
+      );
       const busy: Transcript = {
         ...transcript,
         turns: [
