@@ -44,6 +44,35 @@ export function createResident(script: ConversationScript): (expecting: string) 
   };
 }
 
+const KOREAN_DIGITS = ['', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
+
+/** 43 → 사십삼: how older residents say a two-digit birth year. */
+export function koreanTwoDigits(n: number): string {
+  const tens = Math.floor(n / 10);
+  return `${tens === 0 ? '' : `${tens === 1 ? '' : KOREAN_DIGITS[tens]}십`}${KOREAN_DIGITS[n % 10]}`;
+}
+
+/**
+ * Personas are reusable across households, so they speak about themselves through placeholders filled from the
+ * call: `{name}`, `{birthYear}` (1955), `{yy}` (55) and `{yyKo}` (오십오).
+ */
+export function withHouseholdFacts(script: ConversationScript, ctx: CallContext): ConversationScript {
+  const year = ctx.birthYear ?? 1955;
+  const facts: Record<string, string> = {
+    name: ctx.residentName,
+    birthYear: String(year),
+    yy: String(year % 100).padStart(2, '0'),
+    yyKo: koreanTwoDigits(year % 100),
+  };
+  const fill = (text: string | null) =>
+    text === null
+      ? null
+      : text.replace(/\{(name|birthYear|yy|yyKo)\}/g, (_, key: string) => facts[key] as string);
+  return Object.fromEntries(
+    Object.entries(script).map(([key, value]) => [key, Array.isArray(value) ? value.map(fill) : fill(value)]),
+  );
+}
+
 /**
  * Runs one answered call. `answeredCallIndex` picks the persona's conversation (0 for the first answered call;
  * the last conversation repeats).
@@ -57,7 +86,7 @@ export async function converse(
   const understanding = options.understanding ?? new RuleUnderstanding();
   const conversations = persona.conversations;
   const script = conversations[Math.min(answeredCallIndex, conversations.length - 1)] ?? {};
-  const reply = createResident(script);
+  const reply = createResident(withHouseholdFacts(script, ctx));
   const turns: TranscriptTurn[] = [];
   let emergency: EmergencySignal | undefined;
 
