@@ -221,26 +221,59 @@ export async function recordAttempt(
   now: Date,
   client: DynamoDBDocumentClient = dynamoDb,
 ): Promise<CaseRecord> {
-  const current = await getCase(caseId, client);
-  if (attempt.contactId !== 'none' && current.attempts.some((a) => a.contactId === attempt.contactId))
-    return current;
-  const { Attributes } = await client.send(
-    new UpdateCommand({
-      TableName: casesTable(),
-      Key: { caseId },
-      UpdateExpression: 'SET attempts = list_append(attempts, :a), progress = :p, updatedAt = :t',
-      ConditionExpression: 'size(attempts) = :n AND progress <> :done',
-      ExpressionAttributeValues: {
-        ':a': [attempt],
-        ':p': progress,
-        ':t': now.toISOString(),
-        ':n': current.attempts.length,
-        ':done': 'DONE',
-      },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return Attributes as CaseRecord;
+  // One conditional write; the set of recorded contact ids makes a retried invocation a no-op.
+  const contactKey = attempt.contactId === 'none' ? `none@${now.toISOString()}` : attempt.contactId;
+  try {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: casesTable(),
+        Key: { caseId },
+        UpdateExpression:
+          'SET attempts = list_append(attempts, :a), progress = :p, updatedAt = :t ADD attemptContacts :contacts',
+        ConditionExpression:
+          'attribute_exists(caseId) AND progress <> :done AND NOT contains(attemptContacts, :contact)',
+        ExpressionAttributeValues: {
+          ':a': [attempt],
+          ':p': progress,
+          ':t': now.toISOString(),
+          ':contacts': new Set([contactKey]),
+          ':contact': contactKey,
+          ':done': 'DONE',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes as CaseRecord;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const current = await getCase(caseId, client);
+    if (current.attempts.some((a) => a.contactId === attempt.contactId)) return current;
+    throw error;
+  }
+}
+
+/** Marks an unfinished case CALLING and returns it (one write instead of a read and a write). */
+export async function markCalling(
+  caseId: string,
+  now: Date,
+  client: DynamoDBDocumentClient = dynamoDb,
+): Promise<CaseRecord> {
+  try {
+    const { Attributes } = await client.send(
+      new UpdateCommand({
+        TableName: casesTable(),
+        Key: { caseId },
+        UpdateExpression: 'SET progress = :calling, updatedAt = :t',
+        ConditionExpression: 'attribute_exists(caseId) AND progress <> :done',
+        ExpressionAttributeValues: { ':calling': 'CALLING', ':t': now.toISOString(), ':done': 'DONE' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes as CaseRecord;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new CaseNotFoundError(caseId);
+    throw error;
+  }
 }
 
 /** Counts a callback the workflow is about to honour; returns the new count. */

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { StartOutboundVoiceContactCommand } from '@aws-sdk/client-connect';
 import { callAttributes } from '../domain/contact-attributes.ts';
 import { districtFor } from '../domain/district-directory.ts';
-import { getCase, setProgress } from '../shared/case-repository.ts';
+import { markCalling } from '../shared/case-repository.ts';
 import { connect } from '../shared/clients.ts';
 import { optionalEnv, requireEnv } from '../shared/env.ts';
 import { logger, workflowHandler } from '../shared/log.ts';
@@ -34,9 +34,8 @@ export async function startCall(
   client = connect,
   now = new Date(),
 ): Promise<StartCallResult> {
-  const record = await getCase(event.caseId);
+  const record = await markCalling(event.caseId, now);
   const district = districtFor(record.districtCode, settings.districts);
-  await setProgress(event.caseId, 'CALLING', now);
   // Same case + same attempt number → same token: a retried Lambda cannot dial the household twice.
   const clientToken = createHash('sha256').update(`${event.caseId}#${record.attempts.length}`).digest('hex');
   const response = await client.send(

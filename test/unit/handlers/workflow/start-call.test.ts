@@ -1,5 +1,6 @@
 import { StartOutboundVoiceContactCommand } from '@aws-sdk/client-connect';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { allCustomMatcher } from 'aws-sdk-client-mock-vitest';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -54,8 +55,7 @@ describe('Function: startCall', () => {
   beforeEach(() => {
     connectMock.reset();
     dynamoMock.reset();
-    dynamoMock.on(GetCommand).resolves({ Item: record });
-    dynamoMock.on(UpdateCommand).resolves({});
+    dynamoMock.on(UpdateCommand).resolves({ Attributes: record });
     connectMock.on(StartOutboundVoiceContactCommand).resolves({ ContactId: 'contact-0001' });
   });
 
@@ -96,24 +96,21 @@ describe('Function: startCall', () => {
     });
   });
 
-  it('reads the case consistently and marks it CALLING before dialing', async () => {
+  it('marks the case CALLING in one conditional write that returns it, before dialing', async () => {
     // Act
     await startCall({ caseId: record.caseId, taskToken }, connect, now);
 
     // Assess
-    expect(dynamoMock).toHaveReceivedCommandWith(GetCommand, {
-      TableName: 'wfc-Cases',
-      Key: { caseId: record.caseId },
-      ConsistentRead: true,
-    });
     expect(dynamoMock).toHaveReceivedCommandWith(UpdateCommand, {
       TableName: 'wfc-Cases',
       Key: { caseId: record.caseId },
-      UpdateExpression: 'SET progress = :p, updatedAt = :t',
-      ExpressionAttributeValues: { ':p': 'CALLING', ':t': '2026-11-25T01:30:00.000Z', ':done': 'DONE' },
+      UpdateExpression: 'SET progress = :calling, updatedAt = :t',
+      ConditionExpression: 'attribute_exists(caseId) AND progress <> :done',
+      ExpressionAttributeValues: { ':calling': 'CALLING', ':t': '2026-11-25T01:30:00.000Z', ':done': 'DONE' },
+      ReturnValues: 'ALL_NEW',
     });
     const order = [...dynamoMock.calls(), ...connectMock.calls()].map((c) => c.args[0].constructor.name);
-    expect(order).toEqual(['GetCommand', 'UpdateCommand', 'StartOutboundVoiceContactCommand']);
+    expect(order).toEqual(['UpdateCommand', 'StartOutboundVoiceContactCommand']);
   });
 
   it('uses the same client token for a retried Lambda and a new one for the next attempt', async () => {
@@ -129,8 +126,8 @@ describe('Function: startCall', () => {
     // Act
     await place();
     await place();
-    dynamoMock.on(GetCommand).resolves({
-      Item: {
+    dynamoMock.on(UpdateCommand).resolves({
+      Attributes: {
         ...record,
         attempts: [
           { at: now.toISOString(), outcome: 'NO_ANSWER', durationSec: 0, contactId: 'contact-0001' },
@@ -149,7 +146,7 @@ describe('Function: startCall', () => {
   it('leaves out the birth year when the list had none', async () => {
     // Prepare
     const { birthYear: _unused, ...withoutBirthYear } = record;
-    dynamoMock.on(GetCommand).resolves({ Item: withoutBirthYear });
+    dynamoMock.on(UpdateCommand).resolves({ Attributes: withoutBirthYear });
 
     // Act
     await startCall({ caseId: record.caseId, taskToken }, connect, now);
@@ -172,7 +169,11 @@ describe('Function: startCall', () => {
 
   it('does not dial a case that does not exist', async () => {
     // Prepare
-    dynamoMock.on(GetCommand).resolves({});
+    dynamoMock
+      .on(UpdateCommand)
+      .rejects(
+        new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }),
+      );
 
     // Act
     const act = startCall({ caseId: 'missing', taskToken }, connect, now);
@@ -184,14 +185,13 @@ describe('Function: startCall', () => {
 
   it('does not dial a household of a district that is not configured', async () => {
     // Prepare
-    dynamoMock.on(GetCommand).resolves({ Item: { ...record, districtCode: '99999' } });
+    dynamoMock.on(UpdateCommand).resolves({ Attributes: { ...record, districtCode: '99999' } });
 
     // Act
     const act = startCall({ caseId: record.caseId, taskToken }, connect, now);
 
     // Assess
     await expect(act).rejects.toMatchObject({ name: 'UnknownDistrictError' });
-    expect(dynamoMock).not.toHaveReceivedCommand(UpdateCommand);
     expect(connectMock).not.toHaveReceivedCommand(StartOutboundVoiceContactCommand);
   });
 });
