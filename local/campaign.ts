@@ -10,7 +10,12 @@ import type { CaseRecord } from '../functions/domain/case-record.ts';
 import type { DuplicateRow, InvalidRow } from '../functions/domain/household.ts';
 import { UnreadableListError, validateHouseholdList } from '../functions/domain/household-list.ts';
 import { UsageError } from './cli/io.ts';
-import { ensureTables, startLocalDynamoDb, useLocalDynamoDbEnvironment } from './dynamodb/local-dynamodb.ts';
+import {
+  ensureTables,
+  startLocalDynamoDb,
+  useLocalDynamoDbEnvironment,
+  useRequestHandler,
+} from './dynamodb/local-dynamodb.ts';
 import { loadSamplePersonas, type PersonaLibrary, personaAssigner } from './personas.ts';
 import { createLocalRuntime, outboxPath } from './runtime.ts';
 
@@ -75,6 +80,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   try {
     const tables = await ensureTables(endpoint, options.tablePrefix ?? '');
     useLocalDynamoDbEnvironment(endpoint, tables);
+    if (dynamo)
+      useRequestHandler((await import('../functions/shared/clients.ts')).dynamoDb, dynamo.requestHandler);
     let report: Awaited<ReturnType<typeof validateHouseholdList>>;
     try {
       report = await validateHouseholdList(bytes);
@@ -108,6 +115,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       personaFor: personaAssigner(options.personas ?? loadSamplePersonas(), seed),
       outboxFile: outboxPath(dataDir),
       settingsEnv: options.settingsEnv,
+      dynamoDbRequestHandler: dynamo?.requestHandler,
       // Events within the same simulated 30 s run side by side: a campaign of days loses nothing at that grain.
       clockResolutionMs: options.clockResolutionMs ?? 30_000,
     });

@@ -11,6 +11,7 @@ import { interceptClient } from './aws-sim/intercept.ts';
 import { Outbox } from './aws-sim/outbox.ts';
 import { TaskTokens } from './aws-sim/task-tokens.ts';
 import { VirtualClock } from './clock/virtual-clock.ts';
+import { type MessagePortRequestHandler, useRequestHandler } from './dynamodb/local-dynamodb.ts';
 import { seededRandom } from './personas.ts';
 import { PhoneNetwork, type SimulatedContact } from './phone-network/network.ts';
 import type { Persona } from './phone-network/persona.ts';
@@ -28,6 +29,8 @@ export interface LocalRuntimeOptions {
   personaFor: (householdId: string) => Persona;
   /** Where to append SMS and alerts (JSON lines); memory only when omitted. */
   outboxFile?: string;
+  /** Carries DynamoDB requests to the embedded server without a socket (see local-dynamodb.ts). */
+  dynamoDbRequestHandler?: MessagePortRequestHandler;
   /** Wake-ups this close are served together (see VirtualClock). @default 0 */
   clockResolutionMs?: number;
   /** Extra settings env (MAX_CALL_ATTEMPTS, CALLING_HOURS, …). */
@@ -60,6 +63,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
   const clock = new VirtualClock(options.now, options.clockResolutionMs ?? 0);
   clock.install();
   const clients = await import('../functions/shared/clients.ts');
+  if (options.dynamoDbRequestHandler) useRequestHandler(clients.dynamoDb, options.dynamoDbRequestHandler);
   const { appendTurns } = await import('../functions/shared/transcript-repository.ts');
   const { recordOptOut } = await import('../functions/shared/case-repository.ts');
   const { converse } = await import('./phone-network/converse.ts');
@@ -155,6 +159,7 @@ export async function createLocalRuntime(options: LocalRuntimeOptions): Promise<
     casesTableName,
     alertTopicArn: LOCAL_ALERT_TOPIC_ARN,
     sns: clients.sns,
+    dynamoDbRequestHandler: options.dynamoDbRequestHandler,
     random: seededRandom(options.seed ^ 0x5eed),
   });
   return { clock, outbox, network, workflow, dispose: () => clock.uninstall() };

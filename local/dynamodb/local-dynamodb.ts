@@ -8,6 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
@@ -20,7 +21,87 @@ import { ALL_TABLES, type TableDesign } from '../../functions/shared/table-desig
 
 export interface LocalDynamoDb {
   endpoint: string;
+  /**
+   * An SDK request handler that carries the same HTTP requests to the server over the worker's message port
+   * instead of a socket: the SDK still serializes, signs and parses as against DynamoDB.
+   */
+  requestHandler: MessagePortRequestHandler;
   stop(): Promise<void>;
+}
+
+interface SdkHttpRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+interface PostedResponse {
+  id: number;
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The SDK's HttpHandler contract (handle → { response }), over a worker message port. */
+export class MessagePortRequestHandler {
+  private seq = 0;
+  private readonly pending = new Map<number, (response: PostedResponse) => void>();
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (message: PostedResponse) => {
+      if (typeof message?.id !== 'number') return;
+      this.pending.get(message.id)?.(message);
+      this.pending.delete(message.id);
+    });
+  }
+
+  async handle(
+    request: SdkHttpRequest,
+  ): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
+    const id = ++this.seq;
+    const body =
+      request.body === undefined || request.body === null
+        ? ''
+        : typeof request.body === 'string'
+          ? request.body
+          : Buffer.from(request.body as Uint8Array).toString('utf8');
+    const query = new URLSearchParams(
+      Object.entries(request.query ?? {}).flatMap(([k, v]) =>
+        Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v ?? '']],
+      ),
+    ).toString();
+    const answered = new Promise<PostedResponse>((resolve) => this.pending.set(id, resolve));
+    this.worker.postMessage({
+      id,
+      method: request.method,
+      path: query ? `${request.path}?${query}` : request.path,
+      headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v])),
+      body,
+    });
+    const posted = await answered;
+    return {
+      response: {
+        statusCode: posted.statusCode,
+        headers: posted.headers,
+        body: Readable.from([Buffer.from(posted.body, 'utf8')]),
+      },
+    };
+  }
+
+  updateHttpClientConfig(): void {}
+
+  httpHandlerConfigs(): Record<string, never> {
+    return {};
+  }
+
+  destroy(): void {}
+}
+
+/** Makes an SDK DynamoDB client (or document client) talk to the local server through `handler`. */
+export function useRequestHandler(client: { config: object }, handler: MessagePortRequestHandler): void {
+  (client.config as { requestHandler: unknown }).requestHandler = handler;
 }
 
 export interface StartOptions {
@@ -55,6 +136,7 @@ export async function startLocalDynamoDb(options: StartOptions = {}): Promise<Lo
   worker.unref();
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    requestHandler: new MessagePortRequestHandler(worker),
     async stop() {
       const closed = new Promise<void>((done) => worker.once('message', () => done()));
       worker.postMessage('close');

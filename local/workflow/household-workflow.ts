@@ -100,7 +100,8 @@ export interface HouseholdWorkflowOptions {
   casesTableName: string;
   alertTopicArn: string;
   sns: { send(command: PublishCommand): Promise<unknown> };
-  dynamoDbEndpoint?: string;
+  /** Request handler for the direct DynamoDB integration's client (the local message-port transport). */
+  dynamoDbRequestHandler?: unknown;
   random: () => number;
 }
 
@@ -135,7 +136,9 @@ export class HouseholdWorkflow {
     const substitutions = localSubstitutions(options.casesTableName, options.alertTopicArn);
     this.definition = localHouseholdDefinition(substitutions);
     this.machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
-    this.dynamoDb = new DynamoDBClient({});
+    this.dynamoDb = new DynamoDBClient(
+      options.dynamoDbRequestHandler ? { requestHandler: options.dynamoDbRequestHandler as never } : {},
+    );
   }
 
   private lambda(folder: string): Promise<LambdaHandler> {
