@@ -28,12 +28,25 @@ function answer({ id, method, path, headers, body }) {
       return responseHeaders[name.toLowerCase()];
     },
     end(text) {
-      parentPort.postMessage({ id, statusCode: res.statusCode, headers: responseHeaders, body: text ?? '' });
+      reply({ id, statusCode: res.statusCode, headers: responseHeaders, body: text ?? '' });
     },
   };
   handleRequest(req, res);
   if (body) req.emit('data', Buffer.from(body, 'utf8'));
   req.emit('end');
+}
+
+// Replies are sent in batches: one message per turn of the event loop, since waking the other thread costs more
+// than copying a few responses.
+let outgoing = [];
+function reply(response) {
+  if (outgoing.length === 0)
+    setImmediate(() => {
+      const batch = outgoing;
+      outgoing = [];
+      parentPort.postMessage({ batch });
+    });
+  outgoing.push(response);
 }
 
 server.on('error', (error) => parentPort.postMessage({ error: String(error) }));
@@ -44,7 +57,7 @@ parentPort.on('message', (message) => {
   if (message === 'close') {
     server.close(() => parentPort.postMessage({ closed: true }));
     server.closeAllConnections?.();
-  } else {
-    answer(message);
+  } else if (Array.isArray(message.batch)) {
+    for (const request of message.batch) answer(request);
   }
 });
