@@ -77,7 +77,7 @@ export class CaseworkerApi extends Construct {
       id: 'AwsSolutions-SMG4',
       reason:
         'The cursor key only signs pagination cursors (no credential); rotating it invalidates open cursors, so it is ' +
-        'rotated by an operator (put-secret-value + redeploy), see docs/deploy.md.',
+        'rotated by an operator (put-secret-value + redeploy), see README "Operations".',
     });
     props.handler
       // Resolved by CloudFormation at deploy time into the KMS-encrypted function environment.
@@ -129,7 +129,7 @@ export class CaseworkerApi extends Construct {
       id: 'AwsSolutions-APIG3',
       reason:
         'Regional API for authenticated caseworkers (Cognito + MFA) with stage throttling; attach an AWS WAF web ACL ' +
-        'with the organisation-wide rule set at deploy time if the account has one (docs/deploy.md).',
+        'with the organisation-wide rule set at deploy time if the account has one (README "Deploy to AWS").',
     });
     Validations.of(this.api).acknowledge({
       id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]`,
