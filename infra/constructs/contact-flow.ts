@@ -1,6 +1,6 @@
 /**
  * The Korean consultation contact flow (Amazon Connect flow language), built as data so tests can read it.
- * Set voice Seoyeon → AI disclosure → Lex V2 bot (the dialogue engine's code hook) with the call context in
+ * Set voice Seoyeon → Lex V2 bot (its prompt discloses the AI; the code hook's first turn gives the code) (the dialogue engine's code hook) with the call context in
  * session attributes → copy what the bot decided (no response, opt-out, outcome) into contact attributes for
  * handle-contact-event → disconnect. A voicemail greeting or silence ends in the bot's no-response path, or in
  * the flow's own error branch, both marking `wfcNoResponse` so it is never taken for a consultation.
@@ -25,17 +25,22 @@ export const BOT_RESULT_ATTRIBUTES = ['wfcNoResponse', 'wfcOptOut', 'wfcOutcome'
 /** Seconds of silence after a prompt before Lex hands the turn to the code hook as "no input". */
 const NO_INPUT_TIMEOUT_MS = '6000';
 
-export const AI_DISCLOSURE =
-  '안녕하세요. $.Attributes.wfcOfficeName 입니다. 이 전화는 복지 상담을 위해 인공지능 상담원이 드리는 전화이며, 상담 내용은 담당 공무원에게 전달됩니다.';
-
+/**
+ * What the flow itself says when the resident picks up: who is calling and that it is an AI, then it waits for any
+ * answer ("여보세요", "네"). The code hook's first turn then gives the full opening — the SMS verification code
+ * and the identity question — so the engine, not the flow, owns every consultation prompt. Silence here is the
+ * voicemail / no-response path.
+ */
 export const FIRST_PROMPT =
-  '문자로 보내 드린 확인번호는 $.Attributes.wfcVerificationCode 입니다. $.Attributes.wfcResidentName 님 맞으신가요?';
+  '안녕하세요. $.Attributes.wfcOfficeName 인공지능 상담원입니다. 제 목소리가 들리시면 네, 라고 말씀해 주세요.';
 
 /** The flow document for `AWS::Connect::ContactFlow.Content`. */
 export function consultationFlow(botAliasArn: string): Record<string, unknown> {
   const sessionAttributes: Record<string, string> = {
     'x-amz-lex:audio:start-timeout-ms:*:*': NO_INPUT_TIMEOUT_MS,
     ...Object.fromEntries(CONTEXT_ATTRIBUTES.map((name) => [name, `$.Attributes.${name}`])),
+    // The code hook keys the transcript by the contact (Lex's session id is the contact id too; this is explicit).
+    wfcContactId: '$.ContactId',
   };
   return {
     Version: '2019-10-30',
@@ -52,17 +57,8 @@ export function consultationFlow(botAliasArn: string): Record<string, unknown> {
         Type: 'UpdateContactTextToSpeechVoice',
         Parameters: { TextToSpeechVoice: 'Seoyeon', TextToSpeechEngine: 'Neural' },
         Transitions: {
-          NextAction: 'disclose-ai',
-          Errors: [{ NextAction: 'disclose-ai', ErrorType: 'NoMatchingError' }],
-        },
-      },
-      {
-        Identifier: 'disclose-ai',
-        Type: 'MessageParticipant',
-        Parameters: { Text: AI_DISCLOSURE },
-        Transitions: {
           NextAction: 'consult',
-          Errors: [{ NextAction: 'mark-no-response', ErrorType: 'NoMatchingError' }],
+          Errors: [{ NextAction: 'consult', ErrorType: 'NoMatchingError' }],
         },
       },
       {
