@@ -22,6 +22,11 @@ const FOLDS: [RegExp, string][] = [
   [/쥬(?=[.?!,]|$)/g, '죠'],
   [/유(?=[.?!,]|$)/g, '요'],
   [/(?<=[가-힣])소잉/g, '소'],
+  // Jeju polite ending and "없다" variants (아픈 디도 어서, 읎어, 없심더 keeps its 없).
+  [/마씸|마씀/g, '요'],
+  [/읎|웂/g, '없'],
+  [/(?<=[픈한운든])디(?=[는도가]|$|[.,?!])/g, '데'],
+  [/(?<=(데|건|거|것|게|돈|일)(는|도|가|이|은)?)(어서|엇어|어수다|엇수다|읏어)(?=[.?!,]|$|요)/g, '없어'],
 ];
 
 /** Removes spaces and folds spelling variants; keeps clause punctuation (.,?!). */
@@ -31,10 +36,16 @@ export function compact(text: string): string {
   return out;
 }
 
-/** Splits compact text into clauses at sentence punctuation and at contrastive connectives (…는데, …지만). */
+/**
+ * Splits compact text into clauses at sentence punctuation, at contrastive connectives (…는데, …지만) and at
+ * the coordinating …고 after a predicate ("애들 건강하고 전기세도 내고 있고요"), so a negation or a resolution
+ * only reaches its own clause.
+ */
 export function clauses(compactText: string): string[] {
   return compactText
-    .split(/[.?!,]|(?<=지만)|(?<=는데)(?=[가-힣]{4,})/)
+    .split(
+      /[.?!,]|(?<=지만)|(?<=는데)(?=[가-힣]{4,})|(?<=(?:건강하|멀쩡하|튼튼하|괜찮|있|없|내|냈|했|았|었|였|되|나았)고)(?=[가-힣]{4,})/,
+    )
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
 }

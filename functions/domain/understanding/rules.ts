@@ -9,14 +9,19 @@ import {
   ACTS,
   CANCEL_AFTER,
   CANCEL_RIGHT_AFTER,
+  CARE_CONDITION,
+  CARE_CONTEXT,
   CRISIS_PATTERNS,
   DANGER_PATTERNS,
   FOOD_EMERGENCY,
   HIGH_PATTERNS,
+  NOT_SELF_HARM,
   QUESTION_TOPICS,
   RESOURCE_QUESTION,
   SELF_HARM_PATTERNS,
   SELF_HARM_PROBE,
+  SELF_HARM_WARNING_PATTERNS,
+  STATED_WISH,
 } from './lexicon.ts';
 import { clauses, compact } from './normalize.ts';
 import {
@@ -51,6 +56,24 @@ const ABSENT_ANSWER =
 /** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요"). */
 const RESOLVED =
   /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈)|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
+/** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
+const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
+  HEALTH: /(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)/,
+};
+/**
+ * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
+ * "네 밀린 건 없어요"): its "네" is a discourse marker, not a yes to the problem the question names.
+ */
+const OWN_DENIAL =
+  /없(어|습|다|고|죠|는데|심|어예|데이|제|슈|당)|아니|않|괜찮|건강하|멀쩡|튼튼|(꼬박꼬박|잘|제때|다)?(내고있|내고요|냈어|냈고|내요|갚고있)/;
+/** Agreeing by restating the predicate of the question ("모자라요" to "생활비가 부족하신가요?"). */
+const LACK_ANSWER =
+  /^(많이|하영|영|너무|좀|쪼매|쪼끔|조금|마이|억수로|겁나|솔직히)?(모자라|모자래|모잘라|부족|택도없|턱도없|어림도없|빠듯|빠뜻)/;
+/** "Do not call again": a refusal, not a callback ("다시 전화 안 하셔도 돼요"). */
+const NO_CALL_AGAIN =
+  /(다시|또|앞으로)(는)?(전화|연락)(은|도|는)?(안|하지마|마세요|마요|말아|필요없|안하셔도|안주셔도|안해도|할필요)/;
+/** A clause that refers back and negates ("…없고, 그런 건 아니에요"). */
+const BACK_NEGATION = /^(그런|그렇|그거|그건|그게|다그런|뭐그런)[가-힣]{0,6}(아니|없|않)/;
 const UNSURE = /모르겠|글쎄|그냥생각만|생각만|가끔/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
@@ -66,6 +89,7 @@ export function lastQuestion(compactBot: string): string {
 /** Crisis types implied by a short answer to the bot's question. */
 function fromQuestion(
   answer: string,
+  whole: string,
   context: UnderstandingContext,
   affirm: boolean,
   deny: boolean,
@@ -80,7 +104,8 @@ function fromQuestion(
   const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
   if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
   if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
-  if (!NEGATIVE_QUESTION.test(question) && affirm && !deny) return topics;
+  if (!NEGATIVE_QUESTION.test(question) && LACK_ANSWER.test(answer)) return topics;
+  if (!NEGATIVE_QUESTION.test(question) && affirm && !deny && !OWN_DENIAL.test(whole)) return topics;
   return [];
 }
 
@@ -150,7 +175,9 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   ] as const) {
     result[act] = parts.some((clause) => ACTS[act].test(clause)) || ACTS[act].test(text);
   }
-  result.callback = ACTS.callbackAsk.test(text);
+  const noCallAgain = NO_CALL_AGAIN.test(text);
+  result.callback = ACTS.callbackAsk.test(text) && !noCallAgain;
+  if (noCallAgain) result.refuse = true;
   result.codeMismatch = /(번호|숫자|코드|인증번호)(가|랑|하고|와|는)?.{0,6}(달라|틀려|다른|안맞|다르)/.test(
     text,
   );
@@ -159,14 +186,20 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
 
   const crises = new Set<CrisisType>();
   for (const [index, clause] of parts.entries()) {
-    const heard = CRISIS_TYPES.filter((type) => anyClause([clause], CRISIS_PATTERNS[type]));
-    if (heard.length > 0 && parts.slice(index + 1).some((later) => RESOLVED.test(later) && !anyCrisis(later)))
-      continue;
+    const later = parts.slice(index + 1);
+    if (BACK_NEGATION.test(later[0] ?? '')) continue;
+    const heard = CRISIS_TYPES.filter(
+      (type) =>
+        anyClause([clause], CRISIS_PATTERNS[type]) &&
+        !later.some((l) => RESOLVED_BY_TYPE[type]?.test(l) && !anyCrisis(l)),
+    );
+    if (heard.length > 0 && later.some((l) => RESOLVED.test(l) && !anyCrisis(l))) continue;
     // A utility or rent arrear (with its 독촉/연체) is UTILITIES or HOUSING, not DEBT on top (labeling convention).
     const billOnly = (heard.includes('UTILITIES') || heard.includes('HOUSING')) && !STRONG_DEBT.test(clause);
     for (const type of heard) if (!(type === 'DEBT' && billOnly)) crises.add(type);
   }
-  for (const type of fromQuestion(head, context, result.affirm, result.deny)) crises.add(type);
+  if (!CARE_CONTEXT.test(text) && anyClause(parts, [CARE_CONDITION])) crises.add('HEALTH');
+  for (const type of fromQuestion(head, text, context, result.affirm, result.deny)) crises.add(type);
   const arrear = arrearFromBot(parts, context.botText);
   if (arrear) crises.add(arrear);
   // "네" to a question that states a problem ("전기가 끊긴 상태인가요?") carries the problem itself.
@@ -177,11 +210,18 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     result.affirm &&
     !result.deny &&
     !/없으|않으|아니시|괜찮/.test(question) &&
-    !/^괜찮/.test(head);
+    !/^괜찮/.test(head) &&
+    !OWN_DENIAL.test(text);
   const carried = carries && !RESOLVED.test(text) ? clauses(question) : [];
   for (const type of CRISIS_TYPES) if (anyClause(carried, CRISIS_PATTERNS[type])) crises.add(type);
 
-  result.selfHarm = anyClause(parts, SELF_HARM_PATTERNS);
+  // Fear of dying alone unnoticed or a frightened "죽을까 봐" is not a wish to die.
+  const ownVoice = parts.filter((clause) => !NOT_SELF_HARM.test(clause) || STATED_WISH.test(clause));
+  result.selfHarm = anyClause(ownVoice, SELF_HARM_PATTERNS);
+  if (!result.selfHarm && anyClause(ownVoice, SELF_HARM_WARNING_PATTERNS)) {
+    result.selfHarm = true;
+    result.selfHarmReview = true;
+  }
   const bot = compact(context.botText);
   // Only a direct, positive question about self-harm makes "네" / "모르겠어요" a signal (not a read-back).
   const probeQuestion = lastQuestion(bot);

@@ -19,6 +19,8 @@ export interface UtteranceAnalysis {
   /** HIGH triggers heard (Korean labels, e.g. 퇴거 위기, 공과금 단절). */
   high: string[];
   selfHarm: boolean;
+  /** The self-harm signal is warning behaviour or a veiled farewell, not a stated wish: a person should review. */
+  selfHarmReview?: boolean;
   /** No food for two days or more. */
   foodEmergency?: boolean;
   /** Immediate danger to life or safety, with the hotline that fits. */
