@@ -49,6 +49,21 @@ const BOT_CALLBACK_ACK = /(다시|그때)[가-힣]*(전화|연락)(드릴게|드
 const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|맞나|휴대전화맞)/;
 const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
 const FAMILY = /남편|아내|엄마|어머니|아버지|아빠|아들|딸|가족|며느리|사위|집사람/;
+/** The person called has died or moved away (said by whoever answered instead). */
+const PERSON_GONE =
+  /돌아가셨|돌아가신지|세상(을)?떠나셨|별세|(이사|요양원|요양병원|시설)[가-힣]{0,6}(가셨|들어가셨|가셔|가서)|(여기|이집)(에)?(안|않)(사세|사시|계세|계시)|안사세요|이제안계/;
+/** The answerer says it is them (then a death or move is someone else's). */
+const SELF_CONFIRM = /(제가|저예요|전데|접니|나여|내가|본인)(맞|입니|이에|인데|예요|요)?/;
+/** A reason to leave now: hanging up for it is stopping midway, not declining. */
+const LEAVING_REASON =
+  /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야/;
+/** A bot turn that closes the call or settles the follow-up (a resident answer to it ends the call normally). */
+const BOT_CLOSING =
+  /드릴게|드릴께|드리겠|드릴까|드려도|연락(드릴|주세요|드리)|감사합니다|고맙습니다|좋은하루|안녕히|찾아뵙|찾아뵐|방문|후속|109|112|119|정리해/;
+/** The resident (the carer) goes into hospital and a dependent stays behind without anyone. */
+const CARER_HOSPITAL =
+  /(제가|내가|저도|나도|저|나)[가-힣]{0,14}(입원|수술)(해야|하게|할|받아야|들어가|하러|때문)/;
+const LEFT_ALONE = /혼자(두|둬|남|계셔야|있어야|지내야)|(봐줄|돌봐줄|맡길|대신할)(사람|데|곳)(이|도)?없/;
 
 const ENGINE_QUESTIONS = [
   ...Object.values(SCREENING),
@@ -71,7 +86,16 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   const first = heard[0] as HeardTurn;
   const firstText = compact(first.text);
   const identityAsked = BOT_IDENTITY.test(compact(first.botText));
+  const gone = heard
+    .slice(0, 2)
+    .some(
+      (t, i) =>
+        (i === 0 || BOT_IDENTITY.test(compact(t.botText))) &&
+        PERSON_GONE.test(compact(t.text)) &&
+        !SELF_CONFIRM.test(compact(t.text)),
+    );
   if (
+    gone ||
     heard.some((t, i) => i <= 1 && t.analysis.wrongPerson) ||
     (identityAsked &&
       /^(아니|아닌데|아뇨)/.test(firstText) &&
@@ -81,6 +105,7 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     return 'WRONG_NUMBER';
   }
   let sawSubstance = false;
+  let substance = 0;
   for (let i = 0; i < heard.length; i++) {
     const turn = heard[i] as HeardTurn;
     const a = turn.analysis;
@@ -94,14 +119,24 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     }
     // After the consultation started, "필요 없어요" answers a question; only hanging up or opting out ends it.
     const last = i === heard.length - 1;
-    if (a.optOut || a.hangUp || (a.refuse && (!sawSubstance || last)))
-      return sawSubstance ? 'PARTIAL' : 'REFUSED';
-    if (substantive(turn, i === 0)) sawSubstance = true;
+    const declines = a.optOut || (a.refuse && (!sawSubstance || last));
+    if (declines || a.hangUp) {
+      if (!sawSubstance) return 'REFUSED';
+      // Declining the rest after answering one question is a refusal; leaving for a reason is stopping midway.
+      const leaving = LEAVING_REASON.test(compact(turn.text));
+      return declines && !leaving && substance <= 1 && !substantive(turn, false) ? 'REFUSED' : 'PARTIAL';
+    }
+    if (substantive(turn, i === 0)) {
+      sawSubstance = true;
+      substance++;
+    }
   }
   if (BOT_CALLBACK_ACK.test(compact(lastBot)) && heard.some((t) => t.analysis.callback))
     return 'CALLBACK_REQUESTED';
   // The engine answers every resident turn; a transcript ending on an answer to one of its questions was cut off.
   if (endsOnResident && ENGINE_QUESTIONS.some((q) => lastBot.includes(q))) return 'PARTIAL';
+  // Any other bot turn that neither closes nor settles the follow-up: the resident broke off there.
+  if (endsOnResident && !BOT_CLOSING.test(compact(lastBot))) return 'PARTIAL';
   return 'COMPLETED';
 }
 
@@ -136,6 +171,7 @@ export function summarizeWithRules(
   const firstTurn = new Map<CrisisType, number>();
   const evidence: { claim: string; turn: number }[] = [];
   let selfHarm = false;
+  let selfHarmReview = false;
   let danger = false;
   const high = new Map<string, number>();
   const emergency: { claim: string; turn: number }[] = [];
@@ -147,6 +183,7 @@ export function summarizeWithRules(
       }
     }
     for (const signal of t.analysis.high) if (!high.has(signal)) high.set(signal, t.index);
+    if (t.analysis.selfHarm && t.analysis.selfHarmReview) selfHarmReview = true;
     if (t.analysis.selfHarm && !selfHarm) {
       selfHarm = true;
       emergency.push({ claim: `자살·자해 위험 신호: "${clip(t.text)}"`, turn: t.index });
@@ -172,6 +209,14 @@ export function summarizeWithRules(
     (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined);
   if (stuck)
     emergency.push({ claim: `거동이 어렵고 돌봐 줄 사람이 없음: "${clip(stuck.text)}"`, turn: stuck.index });
+  const carerAway = CARER_HOSPITAL.test(residentText) && LEFT_ALONE.test(residentText);
+  const awayTurn = heard.find((t) => CARER_HOSPITAL.test(compact(t.text))) ?? heard.at(-1);
+  if (carerAway && awayTurn && VULNERABLE.test(residentText)) {
+    emergency.push({
+      claim: `돌보는 사람이 입원해 피부양자가 혼자 남음: "${clip(awayTurn.text)}"`,
+      turn: awayTurn.index,
+    });
+  }
 
   const crisisTypes = CRISIS_TYPES.filter((t) => firstTurn.has(t));
   const urgency: Urgency =
@@ -235,7 +280,9 @@ export function summarizeWithRules(
       noResident,
     }),
     evidence,
-    needsReview: noResident,
+    // A warning sign rather than a stated wish: flagged (safety first) and sent to a person to check.
+    needsReview:
+      noResident || (selfHarmReview && !heard.some((t) => t.analysis.selfHarm && !t.analysis.selfHarmReview)),
     summarizer: 'rules',
     ...(suggestedPrograms.length > 0 ? { suggestedPrograms } : {}),
     ...(callbackAt ? { callbackAt } : {}),

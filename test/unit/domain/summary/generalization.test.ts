@@ -1,0 +1,368 @@
+/**
+ * Generalization cases written apart from the eval sets: one small group per category of language the rules
+ * must understand (not per line). Each transcript is real Korean with dialect and STT spacing noise.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CrisisType } from '../../../../functions/domain/consultation-summary.ts';
+import { summarizeWithRules } from '../../../../functions/domain/summary/rules-summarizer.ts';
+import type { Transcript } from '../../../../functions/domain/transcript.ts';
+
+const t = (...lines: string[]): Transcript => ({
+  contactId: 'g',
+  locale: 'ko-KR',
+  turns: lines.map((text, i) => ({ speaker: i % 2 === 0 ? 'bot' : 'resident', text })),
+});
+
+const HELLO = '안녕하세요. 한빛구청 복지정책과 AI 상담원입니다. 1956년생 박순자 님 맞으세요?';
+const HOW = '구청에서 생활에 어려움이 없으신지 여쭤보려고 연락드렸어요. 요즘 생활은 어떠세요?';
+const CLOSE = '말씀 고맙습니다. 담당 사회복지사가 연락드릴게요. 좋은 하루 보내세요.';
+
+interface Case {
+  name: string;
+  transcript: Transcript;
+  expect: Partial<{
+    outcome: string;
+    urgency: string;
+    selfHarm: boolean;
+    followUp: string;
+    needsReview: boolean;
+  }>;
+  types?: CrisisType[];
+  /** Types that must be present (others allowed). */
+  has?: CrisisType[];
+  /** Types that must be absent. */
+  lacks?: CrisisType[];
+}
+
+function check(c: Case): void {
+  const summary = summarizeWithRules(c.transcript);
+  const got = {
+    outcome: summary.outcome,
+    urgency: summary.urgency,
+    selfHarm: summary.riskFlags.selfHarm,
+    followUp: summary.followUp,
+    needsReview: summary.needsReview,
+  };
+  expect(got).toMatchObject(c.expect);
+  if (c.types) expect([...summary.crisisTypes].sort()).toEqual([...c.types].sort());
+  for (const type of c.has ?? []) expect(summary.crisisTypes).toContain(type);
+  for (const type of c.lacks ?? []) expect(summary.crisisTypes).not.toContain(type);
+}
+
+describe('Function: summarizeWithRules — indirect self-harm signals (preparing for death)', () => {
+  const cases: Case[] = [
+    {
+      name: 'giving the dog away and burning photos, then hanging up',
+      transcript: t(
+        HELLO,
+        '예 맞는디요.',
+        HOW,
+        '뭐 괜찮어요. 우리 복실이는 옆집에 줘 버렸고 사진도 어제 다 태웠어. 인자 정리 다 했응께 신경 쓰지 마소. 끊어요.',
+      ),
+      expect: { urgency: 'EMERGENCY', selfHarm: true, followUp: 'IMMEDIATE_VISIT' },
+      has: ['MENTAL_HEALTH'],
+    },
+    {
+      name: 'settling debts before the end, in a refusal',
+      transcript: t(
+        HELLO,
+        '네 근데요.',
+        HOW,
+        '상담은 필요 없어요. 이번 겨울 넘기기 전에 갚을 거 다 갚고 깔끔하게 가려고요.',
+        '혹시 어디로 가신다는 말씀이신지 여쭤봐도 될까요?',
+        '그냥 그렇다고요. 전화하지 마세요.',
+      ),
+      expect: { outcome: 'REFUSED', urgency: 'EMERGENCY', selfHarm: true },
+    },
+    {
+      name: 'not staying long, not wanting to be a burden',
+      transcript: t(
+        HELLO,
+        '네.',
+        HOW,
+        '나는 인자 오래 안 있을 거라예. 자식들한테 짐 안 되게 내 손으로 끝내야지 싶어서.',
+        CLOSE,
+      ),
+      expect: { urgency: 'EMERGENCY', selfHarm: true },
+    },
+    {
+      name: 'who takes the children after, and disappearing would be better',
+      transcript: t(
+        HELLO,
+        '네 맞아요',
+        HOW,
+        '애들 아빠 빚 때문에 너무 힘들어요. 제가 없어지는 게 낫지 싶어요. 저 가고 나면 애들은 누가 봐 줄까요',
+        CLOSE,
+      ),
+      expect: { urgency: 'EMERGENCY', selfHarm: true },
+      has: ['DEBT', 'MENTAL_HEALTH'],
+    },
+    {
+      name: 'saying goodbye as the call ends',
+      transcript: t(
+        HELLO,
+        '예.',
+        HOW,
+        '됐어요. 그동안 고마웠다고 동사무소 분들한테 전해 주세요. 마지막으로 목소리라도 들어서 좋네.',
+      ),
+      expect: { urgency: 'EMERGENCY', selfHarm: true, needsReview: true },
+    },
+  ];
+  for (const c of cases) it(c.name, () => check(c));
+});
+
+describe('Function: summarizeWithRules — figurative 죽다 and denials are not self-harm', () => {
+  const cases: Case[] = [
+    {
+      name: 'intensifiers and clichés',
+      transcript: t(
+        HELLO,
+        '네 맞아요.',
+        HOW,
+        '아유 요새 심심해 죽겠어요. 어제는 배고파 죽는 줄 알았네 하하. 밥은 잘 먹어요.',
+        CLOSE,
+      ),
+      expect: { urgency: 'LOW', selfHarm: false },
+      types: [],
+    },
+    {
+      name: 'fear of dying alone and a plan before dying',
+      transcript: t(
+        HELLO,
+        '야 나여.',
+        HOW,
+        '혼자 살다 보니께 내가 죽으면 아무도 모를까 봐 그게 무서워. 외로워. 죽기 전에 고향 한 번 가 보고 싶고.',
+        CLOSE,
+      ),
+      expect: { selfHarm: false, urgency: 'MEDIUM' },
+      types: ['ISOLATION'],
+    },
+    {
+      name: 'explicit denial after hard times',
+      transcript: t(HELLO, '네.', HOW, '힘들긴 한데 죽고 싶다 그런 생각은 안 해요. 살아야죠.', CLOSE),
+      expect: { selfHarm: false },
+    },
+  ];
+  for (const c of cases) it(c.name, () => check(c));
+});
+
+describe('Function: summarizeWithRules — immediate danger in any outcome', () => {
+  it('no food since 그저께, in a callback request', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 맞는데 지금 좀 바빠요.',
+        HOW,
+        '그저께부터 아무것도 못 먹었어요. 지금은 통화 어려우니까 이따 저녁에 다시 전화 주세요.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'CALLBACK_REQUESTED', urgency: 'EMERGENCY' });
+    expect(summary.crisisTypes).toContain('FOOD');
+  });
+
+  it('a carer going into hospital leaves a dependent alone', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 접니다.',
+        HOW,
+        '제가 다음 주에 수술 때문에 입원해야 되는데 치매 있는 우리 영감 봐 줄 사람이 없어요. 혼자 두고 가야 돼요.',
+        CLOSE,
+      ),
+    );
+    expect(summary).toMatchObject({ urgency: 'EMERGENCY', followUp: 'IMMEDIATE_VISIT' });
+    expect(summary.crisisTypes).toContain('CARE');
+  });
+
+  it('cannot get up and nobody comes, in dialect', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예예.', HOW, '넘어지고 나서 몸을 못 일으켜. 올 사람도 없고 화장실도 기어서 댕겨.', CLOSE),
+    );
+    expect(summary.urgency).toBe('EMERGENCY');
+  });
+});
+
+describe('Function: summarizeWithRules — negation scope and resolved problems', () => {
+  const cases: Case[] = [
+    {
+      name: 'healthy children and paid bills after "네"',
+      transcript: t(
+        HELLO,
+        '네.',
+        '요즘 본인이나 가족분이 아프시거나, 병원비가 부담되는 일이 있으세요?',
+        '네 뭐 애들 건강하고 저도 괜찮아요.',
+        '전기, 가스, 수도 요금이 밀렸거나 끊긴 적이 있으세요?',
+        '네 전기세도 내고 있고요 밀린 건 없어요.',
+        CLOSE,
+      ),
+      expect: { urgency: 'LOW' },
+      types: [],
+    },
+    {
+      name: 'dialect denials of illness (Jeju, Gyeongsang) next to a real problem',
+      transcript: t(
+        HELLO,
+        '예 마씸.',
+        '요즘 건강은 어떠세요?',
+        '아픈 디도 어서. 근디 월세가 석 달 밀려수다.',
+        '요즘 건강은 어떠세요?',
+        '아픈 데 없심더.',
+        CLOSE,
+      ),
+      expect: { urgency: 'MEDIUM' },
+      types: ['HOUSING'],
+    },
+    {
+      name: 'a healed operation and a real income problem in one utterance',
+      transcript: t(
+        HELLO,
+        '네.',
+        HOW,
+        '작년에 허리 수술했는데 지금은 다 나았어요, 근데 일을 못 구해서 돈이 없어요.',
+        CLOSE,
+      ),
+      expect: {},
+      has: ['EMPLOYMENT', 'INCOME'],
+      lacks: ['HEALTH'],
+    },
+  ];
+  for (const c of cases) it(c.name, () => check(c));
+});
+
+describe('Function: summarizeWithRules — income said indirectly, employment ended', () => {
+  const cases: Case[] = [
+    {
+      name: 'pension far from enough (Gyeongsang) and waiting for the pension',
+      transcript: t(
+        HELLO,
+        '예.',
+        HOW,
+        '연금 그거 갖고는 택도 없어. 연금 나올 때까지 열흘은 버텨야 돼.',
+        CLOSE,
+      ),
+      expect: {},
+      has: ['INCOME'],
+    },
+    {
+      name: 'Jeju "모자라마씸" to the income question',
+      transcript: t(
+        HELLO,
+        '예.',
+        '요즘 수입이 줄거나 끊겨서 생활비가 부족하신가요?',
+        '하영 모자라마씸.',
+        CLOSE,
+      ),
+      expect: {},
+      types: ['INCOME'],
+    },
+    {
+      name: 'money needed to buy food; no money for diapers is INCOME, not CARE',
+      transcript: t(HELLO, '네.', HOW, '애기 기저귀 살 돈도 없어요. 돈이 있어야 뭘 사 묵지.', CLOSE),
+      expect: {},
+      has: ['INCOME'],
+      lacks: ['CARE'],
+    },
+    {
+      name: 'contract ended, shop closed, delivery calls dried up',
+      transcript: t(
+        HELLO,
+        '네 맞습니다.',
+        HOW,
+        '작년에 가게 접고 배달 했는데 요새 콜이 뚝 끊겼어요.',
+        '그러셨군요. 배우자분은요?',
+        '집사람은 계약 기간 끝나서 지금 놀아요.',
+        CLOSE,
+      ),
+      expect: {},
+      has: ['EMPLOYMENT'],
+    },
+  ];
+  for (const c of cases) it(c.name, () => check(c));
+});
+
+describe('Function: summarizeWithRules — mental health, a family member’s illness, care vs isolation', () => {
+  const cases: Case[] = [
+    {
+      name: 'panic, sleeplessness and alcohol to sleep',
+      transcript: t(
+        HELLO,
+        '네.',
+        HOW,
+        '밤마다 가슴이 벌렁거리고 숨이 막혀서 공황 같아요. 소주 한 병은 마셔야 잠이 와요. 잠을 한숨도 못 자요.',
+        CLOSE,
+      ),
+      expect: { selfHarm: false },
+      types: ['MENTAL_HEALTH'],
+    },
+    {
+      name: 'a child’s asthma is HEALTH, a husband’s dementia told as care is CARE, care alone is not ISOLATION',
+      transcript: t(
+        HELLO,
+        '네 맞아요.',
+        HOW,
+        '큰애가 천식이 심해서 밤에 자주 깨요. 남편은 치매가 와서 제가 하루 종일 혼자 돌봐요.',
+        CLOSE,
+      ),
+      expect: {},
+      has: ['HEALTH', 'CARE'],
+      lacks: ['ISOLATION'],
+    },
+  ];
+  for (const c of cases) it(c.name, () => check(c));
+});
+
+describe('Function: summarizeWithRules — outcomes from who answers and who speaks last', () => {
+  it('a daughter answering for a resident who died is WRONG_NUMBER', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '저는 딸인데요, 엄마는 작년 가을에 돌아가셨어요.', '아, 그러셨군요. 죄송합니다.', '네.'),
+    );
+    expect(summary).toMatchObject({ outcome: 'WRONG_NUMBER', urgency: 'LOW', followUp: 'NONE' });
+  });
+
+  it('a son saying his father moved away is WRONG_NUMBER', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '아버지는 요양원 들어가셔가꼬 여기 안 사세요. 저는 아들이고요.',
+        '네, 알겠습니다. 감사합니다.',
+      ),
+    );
+    expect(summary.outcome).toBe('WRONG_NUMBER');
+  });
+
+  it('"다시 전화 안 하셔도 돼요" is a refusal, not a callback', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '네.', HOW, '저는 괜찮아요. 다시 전화 안 하셔도 돼요.', '알겠습니다. 좋은 하루 보내세요.'),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', urgency: 'LOW', followUp: 'NONE' });
+  });
+
+  it('a resident who breaks off mid-call without closing is PARTIAL', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 맞아요.',
+        HOW,
+        '월세가 두 달 밀렸어요.',
+        '많이 걱정되시겠어요. 혹시 일은 하고 계세요?',
+        '아 지금 애가 울어서요',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'PARTIAL', crisisTypes: ['HOUSING'] });
+  });
+
+  it('answering one question then declining the rest is REFUSED', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네.',
+        HOW,
+        '허리가 좀 아파요.',
+        '많이 불편하시겠어요. 생활비는 어떠세요?',
+        '그런 건 말하기 싫어요. 더 이상 상담 안 할래요.',
+        '알겠습니다. 필요하시면 구청으로 연락 주세요.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', crisisTypes: ['HEALTH'] });
+  });
+});
