@@ -306,8 +306,8 @@ describe('Stack: WelfareFirstCall', () => {
       expect(content).toContain('인공지능 상담원');
       expect(content).toContain('ConnectParticipantWithLexBot');
       // The code hook gets the contact id and the call context as Lex session attributes.
-      expect(content).toContain('"wfcContactId":"$.ContactId"');
-      expect(content).toContain('"wfcVerificationCode":"$.Attributes.wfcVerificationCode"');
+      expect(content).toContain('\\"wfcContactId\\":\\"$.ContactId\\"');
+      expect(content).toContain('\\"wfcVerificationCode\\":\\"$.Attributes.wfcVerificationCode\\"');
       expect(content).toContain('$.Lex.SessionAttributes.wfcNoResponse');
       expect(content).toContain('DisconnectParticipant');
     });
