@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrisisType } from '../../../../functions/domain/consultation-summary.ts';
 import { summarizeWithRules } from '../../../../functions/domain/summary/rules-summarizer.ts';
 import type { Transcript } from '../../../../functions/domain/transcript.ts';
+import { analyzeUtterance } from '../../../../functions/domain/understanding/rules.ts';
 
 const t = (...lines: string[]): Transcript => ({
   contactId: 'g',
@@ -364,5 +365,27 @@ describe('Function: summarizeWithRules — outcomes from who answers and who spe
       ),
     );
     expect(summary).toMatchObject({ outcome: 'REFUSED', crisisTypes: ['HEALTH'] });
+  });
+});
+
+describe('Function: analyzeUtterance — everyday wording that is not a warning sign', () => {
+  const everyday = [
+    '그동안 고마웠어요 정말로',
+    '올해 넘기기 전에 이사 가야죠',
+    '의사가 오래 못 산대요, 암이라서',
+    '이사 짐 다 정리했어요',
+    '부담 안 되게 나눠서 낼게요',
+    '배고파 죽는 줄 알았어요',
+  ];
+  for (const text of everyday) {
+    it(`"${text}" is not self-harm`, () => {
+      const analysis = analyzeUtterance(text, { expecting: 'NONE', botText: HOW });
+      expect(analysis.selfHarm).toBe(false);
+    });
+  }
+
+  it('sleeping badly because a baby wakes is not MENTAL_HEALTH', () => {
+    const analysis = analyzeUtterance('애 보느라 잠을 제대로 못 자요', { expecting: 'NONE', botText: HOW });
+    expect(analysis.crises).not.toContain('MENTAL_HEALTH');
   });
 });
