@@ -1,6 +1,6 @@
 /**
  * `wfc serve [--port 8787] [--host 127.0.0.1]`: the caseworker API (contract 3.6) and the console over the local
- * data that `wfc run` writes (DynamoDB Local under `.wfc/dynamodb`, or `WFC_DYNAMODB_ENDPOINT`). Runs until
+ * data that `wfc run` writes (the embedded DynamoDB under `.wfc/dynamodb` or `$WFC_DATA_DIR/dynamodb`, or `WFC_DYNAMODB_ENDPOINT`). Runs until
  * interrupted (Ctrl-C).
  */
 import { join } from 'node:path';
@@ -22,7 +22,9 @@ export const run: Command = async (argv, io) => {
   const external = process.env.WFC_DYNAMODB_ENDPOINT;
   const dynamo = external
     ? undefined
-    : await startLocalDynamoDb({ dataDir: join(io.cwd, '.wfc', 'dynamodb') });
+    : await startLocalDynamoDb({
+        dataDir: join(process.env.WFC_DATA_DIR ?? join(io.cwd, '.wfc'), 'dynamodb'),
+      });
   const endpoint = external ?? dynamo!.endpoint;
   try {
     const tables = await ensureTables(endpoint);
