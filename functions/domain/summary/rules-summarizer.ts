@@ -22,7 +22,7 @@ import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
 import type { Transcript } from '../transcript.ts';
 import { COLD, IMMOBILE, NO_CARER, NO_HEAT, VULNERABLE } from '../understanding/lexicon.ts';
 import { compact } from '../understanding/normalize.ts';
-import { analyzeUtterance } from '../understanding/rules.ts';
+import { analyzeUtterance, lastQuestion } from '../understanding/rules.ts';
 import type { UtteranceAnalysis } from '../understanding/understanding.ts';
 import { PROGRAM_RULES } from './programs.ts';
 
@@ -52,14 +52,29 @@ const FAMILY = /남편|아내|엄마|어머니|아버지|아빠|아들|딸|가�
 /** The person called has died or moved away (said by whoever answered instead). */
 const PERSON_GONE =
   /돌아가셨|돌아가신지|세상(을)?떠나셨|별세|(이사|요양원|요양병원|시설)[가-힣]{0,6}(가셨|들어가셨|가셔|가서)|(여기|이집)(에)?(안|않)(사세|사시|계세|계시)|안사세요|이제안계/;
-/** The answerer says it is them (then a death or move is someone else's). */
-const SELF_CONFIRM = /(제가|저예요|전데|접니|나여|내가|본인)(맞|입니|이에|인데|예요|요)?/;
+/**
+ * The answerer says it is them (then a death or move is someone else's): a confirming predicate, not any
+ * "제가" ("이 번호는 제가 해지를 못 했네요" is a relative speaking).
+ */
+const SELF_CONFIRM =
+  /(제가|내가|본인)(맞|입니|이에|인데|예요|이요|여)|^(네|예|응|어)?(저예요|전데|접니|나여|나요|저요)|(제가|내가)[가-힣]{2,4}(인데요|이에요|예요|입니다|이여)(?![가-힣])/;
+/** The answerer names themselves as a relative of the person called ("저는 딸인데요"). */
+const RELATIVE_SPEAKING =
+  /(저는|전|나는|난|여기는)(그|그분|어머니|아버지|어르신)?(의)?(딸|아들|며느리|사위|손자|손녀|조카|동생|언니|누나|형|오빠|남편|아내|집사람)/;
 /** A reason to leave now: hanging up for it is stopping midway, not declining. */
 const LEAVING_REASON =
   /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야/;
 /** A bot turn that closes the call or settles the follow-up (a resident answer to it ends the call normally). */
 const BOT_CLOSING =
   /드릴게|드릴께|드리겠|드릴까|드려도|연락(드릴|주세요|드리)|감사합니다|고맙습니다|좋은하루|안녕히|찾아뵙|찾아뵐|방문|후속|109|112|119|정리해/;
+/** The resident's own closing words: thanks, a farewell or an acknowledgement (dialect endings folded). */
+const RESIDENT_CLOSING =
+  /고마|고맙|감사|수고|들어가|안녕히|잘있|알겠|알았|그럴게|부탁(드|해|합)|기다리겠|그렇게해|그라씨|그려주|(그래|그려|그럽|그라제|그래요|예|네)[.!]*$/;
+/** The bot asks leave to go on with the consultation ("몇 가지만 더 여쭤봐도 될까요?"). */
+const BOT_GO_ON =
+  /(더|몇가지|조금만|잠깐|잠시|계속)[가-힣]*(여쭤|여쭙|물어|얘기|이야기|통화)[가-힣]*(될까|되겠|괜찮|있을까|해도)/;
+/** A bot turn that breaks off mid-sentence. */
+const BOT_TRAILING = /(…|\.\.\.?|,)$/;
 /** The resident (the carer) goes into hospital and a dependent stays behind without anyone. */
 const CARER_HOSPITAL =
   /(제가|내가|저도|나도|저|나)[가-힣]{0,14}(입원|수술)(해야|하게|할|받아야|들어가|하러|때문)/;
@@ -92,7 +107,7 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
       (t, i) =>
         (i === 0 || BOT_IDENTITY.test(compact(t.botText))) &&
         PERSON_GONE.test(compact(t.text)) &&
-        !SELF_CONFIRM.test(compact(t.text)),
+        (RELATIVE_SPEAKING.test(compact(t.text)) || !SELF_CONFIRM.test(compact(t.text))),
     );
   if (
     gone ||
@@ -111,15 +126,20 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     const a = turn.analysis;
     const callback =
       a.callback || (BOT_CALLBACK_OFFER.test(compact(turn.botText)) && (a.affirm || resolvesTime(turn.text)));
+    // "지금 바빠요" is a callback unless the resident goes on to answer, or to decline any further call.
+    const later = heard.slice(i + 1);
     if (
       callback &&
-      !heard.slice(i + 1).some((later) => substantive(later, false) && !later.analysis.callback)
+      !later.some((l) => substantive(l, false) && !l.analysis.callback) &&
+      !later.some((l) => (l.analysis.refuse || l.analysis.optOut) && !l.analysis.callback)
     ) {
       return 'CALLBACK_REQUESTED';
     }
     // After the consultation started, "필요 없어요" answers a question; only hanging up or opting out ends it.
     const last = i === heard.length - 1;
-    const declines = a.optOut || (a.refuse && (!sawSubstance || last));
+    // A refusal in answer to "may I ask a few more?" declines the consultation itself, not one question.
+    const declines =
+      a.optOut || (a.refuse && (!sawSubstance || last || BOT_GO_ON.test(compact(turn.botText))));
     if (declines || a.hangUp) {
       if (!sawSubstance) return 'REFUSED';
       // Declining the rest after answering one question is a refusal; leaving for a reason is stopping midway.
@@ -135,8 +155,14 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     return 'CALLBACK_REQUESTED';
   // The engine answers every resident turn; a transcript ending on an answer to one of its questions was cut off.
   if (endsOnResident && ENGINE_QUESTIONS.some((q) => lastBot.includes(q))) return 'PARTIAL';
-  // Any other bot turn that neither closes nor settles the follow-up: the resident broke off there.
-  if (endsOnResident && !BOT_CLOSING.test(compact(lastBot))) return 'PARTIAL';
+  if (!endsOnResident) return 'COMPLETED';
+  // The bot was cut off mid-sentence ("생활비나…"): the resident broke in and the call ended there.
+  if (BOT_TRAILING.test(lastBot.trim())) return 'PARTIAL';
+  // A question left open (not a closing offer) and no closing words of the resident's: the call broke off.
+  // A resident's thanks or "알겠어요" after the bot's last word is the normal end of a call, whatever the bot said.
+  const lastResident = compact(heard.at(-1)?.text ?? '');
+  const openQuestion = lastQuestion(compact(lastBot)) !== '' && !BOT_CLOSING.test(compact(lastBot));
+  if (openQuestion && !RESIDENT_CLOSING.test(lastResident)) return 'PARTIAL';
   return 'COMPLETED';
 }
 

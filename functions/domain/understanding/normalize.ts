@@ -27,6 +27,11 @@ const FOLDS: [RegExp, string][] = [
   [/읎|웂/g, '없'],
   [/(?<=[픈한운든])디(?=[는도가]|$|[.,?!])/g, '데'],
   [/(?<=(데|건|거|것|게|돈|일)(는|도|가|이|은)?)(어서|엇어|어수다|엇수다|읏어)(?=[.?!,]|$|요)/g, '없어'],
+  // Jeju "필요 어수다", "걱정 엇수다": after a noun these are 없다 (after a verb stem -엇수다 is past tense).
+  [
+    /(?<=(필요|걱정|상관|문제|관심|사람|돈)(는|도|가|이|은)?)(어수다|엇수다|읏수다|어서|엇어|읏어)/g,
+    '없어요',
+  ],
 ];
 
 /** Removes spaces and folds spelling variants; keeps clause punctuation (.,?!). */

@@ -368,6 +368,109 @@ describe('Function: summarizeWithRules — outcomes from who answers and who spe
   });
 });
 
+describe('Function: summarizeWithRules — how a call ends (closing words, cut-off bot, leave to go on)', () => {
+  it('thanks after a promise the bot words its own way is COMPLETED', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '야, 나여.',
+        HOW,
+        '쌀이 똑 떨어져 갖고 라면만 먹고 있어유.',
+        '오늘 중으로 담당자가 쌀이랑 반찬 챙겨서 가져가도록 하겠습니다.',
+        '아이고 고맙구먼유.',
+      ),
+    );
+    expect(summary.outcome).toBe('COMPLETED');
+  });
+
+  it('"알았어요" to a bot that says it will come is COMPLETED, not a break-off', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 맞아요',
+        HOW,
+        '월세가 석 달째 밀려 있어요',
+        '주무관이 내일 오전에 댁으로 갈 거예요.',
+        '네 알았어요',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'COMPLETED', urgency: 'MEDIUM' });
+  });
+
+  it('the resident cutting in while the bot trails off is PARTIAL', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '허리를 다쳐가 일을 못 나가요.',
+        '많이 불편하시겠어요. 혹시 식사는…',
+        '아 애기 깼다 미안해요',
+      ),
+    );
+    expect(summary.outcome).toBe('PARTIAL');
+  });
+
+  it('a daughter-in-law who says "제가 이 폰을 쓰고 있어요" is still not the person: WRONG_NUMBER', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '아 저는 며느린데요, 어머님은 재작년에 돌아가셨어요. 제가 이 폰 그냥 쓰고 있어요.',
+        '그러셨군요. 알려 주셔서 감사합니다.',
+        '네 수고하세요.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'WRONG_NUMBER', urgency: 'LOW', followUp: 'NONE' });
+  });
+
+  it('"지금 바빠요" then "그런 전화 안 하셔도 돼요" is REFUSED, not a callback', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '아 지금 바빠요 무슨 일인데요',
+        HOW,
+        '별일 없어요. 그런 전화 안 하셔도 돼요.',
+        '알겠습니다. 좋은 하루 보내세요.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', urgency: 'LOW', followUp: 'NONE' });
+  });
+
+  it('declining when the bot asks leave to go on is REFUSED, in Gyeongsang speech', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예 맞심더.',
+        HOW,
+        '머 그럭저럭 삽니더. 아들이 자주 들여다보고예.',
+        '다행이에요. 그래도 몇 가지만 더 여쭤봐도 될까요?',
+        '아이다, 고마 됐심더. 필요 없심더.',
+        '알겠습니다. 필요하시면 구청으로 연락 주세요.',
+        '예 들어가이소.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', urgency: 'LOW' });
+  });
+
+  it('"할 말 없어요" with an ending in her own hands is REFUSED and EMERGENCY', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '그런데요.',
+        '구청에서 안부를 여쭤보려고요. 잠시 얘기 나눌 수 있을까요?',
+        '할 말 없어요. 제 손으로 싹 정리할 거니까 찾지 마세요.',
+        '많이 걱정돼요. 혹시 스스로를 해칠 생각이 있으신가요?',
+        '인자 끊을라요.',
+      ),
+    );
+    expect(summary).toMatchObject({
+      outcome: 'REFUSED',
+      urgency: 'EMERGENCY',
+      riskFlags: { selfHarm: true },
+    });
+  });
+});
+
 describe('Function: analyzeUtterance — everyday wording that is not a warning sign', () => {
   const everyday = [
     '그동안 고마웠어요 정말로',
