@@ -110,10 +110,10 @@ function fromQuestion(
 }
 
 const STRONG_DEBT = /빚|대출|카드|사채|보험료|신용불량|돌려막|압류|빌린돈/;
-const ARREAR = /(밀렸|밀려|밀린|체납|연체|못냈|못내고)/;
+const ARREAR = /((?<!안|않)(밀렸|밀려|밀린)|체납|연체|못냈|못내고)/;
 const ARREAR_SUBJECTS: { type: CrisisType; pattern: RegExp }[] = [
   { type: 'UTILITIES', pattern: /전기|가스|수도|난방|공과금/ },
-  { type: 'HOUSING', pattern: /월세|관리비|집세|방세|고시원/ },
+  { type: 'HOUSING', pattern: /월세|관리비|집세|방세|고시원|임대료/ },
   { type: 'DEBT', pattern: /보험료|건보료|카드|대출|통신|휴대폰|이자/ },
 ];
 

@@ -471,6 +471,50 @@ describe('Function: summarizeWithRules — how a call ends (closing words, cut-o
   });
 });
 
+describe('Function: analyzeUtterance — words inside words, negation before the verb, idioms of scarcity', () => {
+  const read = (text: string, botText = HOW) => analyzeUtterance(text, { expecting: 'NONE', botText });
+  const cases: { text: string; has?: CrisisType[]; lacks?: CrisisType[]; bot?: string }[] = [
+    { text: '아파트 관리 일 하고 있고 애들도 다 컸어요', lacks: ['HEALTH'] },
+    {
+      text: '임대료는 안 밀렸고요, 가스비도 꼬박꼬박 내요',
+      lacks: ['HOUSING', 'UTILITIES'],
+      bot: '집세나 공과금은요?',
+    },
+    { text: '관리비 밀린 건 없어예', lacks: ['HOUSING'] },
+    { text: '작년에 다리 수술한 거 다 나아서 멀쩡해요', lacks: ['HEALTH'] },
+    { text: '식당에서 잘려가지고 요새 일자리 찾는 중이에요', has: ['EMPLOYMENT'] },
+    { text: '월세 빼고 나믄 남는 돈이 하나도 없어예', has: ['INCOME'] },
+    { text: '알바로 버는 거 가지고는 한 달 버티기가 힘들어요', has: ['INCOME'] },
+    { text: '소주 안 마시면 잠을 못 자요 요즘', has: ['MENTAL_HEALTH'] },
+    { text: '애기가 밤에 자꾸 깨서 잠을 못 자요', lacks: ['MENTAL_HEALTH'] },
+    { text: '제가 입원하는 동안 우리 딸 맡길 데가 아무도 없어요', has: ['CARE'] },
+  ];
+  for (const c of cases) {
+    it(`"${c.text}"`, () => {
+      const analysis = read(c.text, c.bot);
+      for (const type of c.has ?? []) expect(analysis.crises).toContain(type);
+      for (const type of c.lacks ?? []) expect(analysis.crises).not.toContain(type);
+    });
+  }
+
+  it('a dependent with nobody at all to look after him is HIGH', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 접니다.',
+        HOW,
+        '담달에 제가 허리 수술 받는디 입원 동안 우리 아들 봐 줄 사람이 아무도 없어유.',
+        '정리하면, 입원 동안 아드님을 돌봐 줄 분이 없으시다는 말씀이시죠?',
+        '예 맞어유.',
+        CLOSE,
+        '네 수고하셔유.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'COMPLETED', urgency: 'HIGH', followUp: 'HOME_VISIT' });
+    expect(summary.crisisTypes).toContain('CARE');
+  });
+});
+
 describe('Function: analyzeUtterance — everyday wording that is not a warning sign', () => {
   const everyday = [
     '그동안 고마웠어요 정말로',
