@@ -338,7 +338,8 @@ function followUpPreference(heard: HeardTurn[]): 'VISIT' | 'CALL' | 'NONE' | und
     const text = compact(t.text);
     const a = t.analysis;
     if (a.phoneRequest && !(a.callback && !offer)) preference = 'CALL';
-    else if (a.visitRequest && (offer || /방문|찾아와|와서/.test(text))) preference = 'VISIT';
+    else if (a.visitRequest && (offer || /방문|찾아와|와서|(집|댁)(으로|에)[가-힣]{0,4}와/.test(text)))
+      preference = 'VISIT';
     else if (a.noFollowUp && offer) preference = 'NONE';
     else if (offer && a.affirm && !a.deny && /방문|찾아뵙|찾아뵈|댁으로/.test(bot) && !/전화/.test(bot)) {
       preference ??= 'VISIT';

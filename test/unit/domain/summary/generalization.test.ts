@@ -484,10 +484,14 @@ describe('Function: analyzeUtterance — words inside words, negation before the
     { text: '작년에 다리 수술한 거 다 나아서 멀쩡해요', lacks: ['HEALTH'] },
     { text: '식당에서 잘려가지고 요새 일자리 찾는 중이에요', has: ['EMPLOYMENT'] },
     { text: '월세 빼고 나믄 남는 돈이 하나도 없어예', has: ['INCOME'] },
+    { text: '가게 매출이 작년 절반도 안 돼요', has: ['INCOME'] },
+    { text: '관리비 내고 나면 남는 게 없어요', has: ['INCOME'], lacks: ['HOUSING'] },
     { text: '알바로 버는 거 가지고는 한 달 버티기가 힘들어요', has: ['INCOME'] },
     { text: '소주 안 마시면 잠을 못 자요 요즘', has: ['MENTAL_HEALTH'] },
     { text: '애기가 밤에 자꾸 깨서 잠을 못 자요', lacks: ['MENTAL_HEALTH'] },
     { text: '제가 입원하는 동안 우리 딸 맡길 데가 아무도 없어요', has: ['CARE'] },
+    { text: '애 아빠는 연락 끊긴 지 오래라 양육비 한 푼 안 줘요', lacks: ['ISOLATION'] },
+    { text: '아들놈하고도 연락 끊긴 지 삼 년이라 말할 데가 없어', has: ['ISOLATION'] },
   ];
   for (const c of cases) {
     it(`"${c.text}"`, () => {
@@ -496,6 +500,22 @@ describe('Function: analyzeUtterance — words inside words, negation before the
       for (const type of c.lacks ?? []) expect(analysis.crises).not.toContain(type);
     });
   }
+
+  it('"집으로 한번 와 주실 수 있어요?" after a read-back is a visit request', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 맞아요',
+        HOW,
+        '애 둘 혼자 키우는데 알바비로는 생활비가 모자라요.',
+        '정리하면, 아르바이트 수입으로는 생활비가 모자라다는 말씀이시죠?',
+        '네. 근데 서류를 잘 몰라서 그런데 집으로 한번 와 주실 수 있어요?',
+        CLOSE,
+        '감사합니다',
+      ),
+    );
+    expect(summary).toMatchObject({ urgency: 'MEDIUM', followUp: 'HOME_VISIT' });
+  });
 
   it('a dependent with nobody at all to look after him is HIGH', () => {
     const summary = summarizeWithRules(
