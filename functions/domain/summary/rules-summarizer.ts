@@ -20,7 +20,15 @@ import {
 } from '../dialogue/prompts.ts';
 import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
 import type { Transcript } from '../transcript.ts';
-import { COLD, IMMOBILE, NO_CARER, NO_HEAT, VULNERABLE } from '../understanding/lexicon.ts';
+import {
+  COLD,
+  IMMOBILE,
+  NO_CARER,
+  NO_HEAT,
+  SITUATIONAL_SIGNS,
+  VULNERABLE,
+  WARNING_SIGN_LABELS,
+} from '../understanding/lexicon.ts';
 import { compact } from '../understanding/normalize.ts';
 import { analyzeUtterance, lastQuestion } from '../understanding/rules.ts';
 import type { UtteranceAnalysis } from '../understanding/understanding.ts';
@@ -48,6 +56,8 @@ const BOT_CALLBACK_OFFER =
 const BOT_CALLBACK_ACK = /(다시|그때)[가-힣]*(전화|연락)(드릴게|드리겠|드릴께)/;
 const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|맞나|휴대전화맞)/;
 const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
+/** A bot turn offering help or a program (relief after it is not sudden calm). */
+const BOT_HELP_OFFER = /도와드|도움(을|이)?(드|받)|신청|지원|연계|급여|받으실수|안내해|방문/;
 const FAMILY = /남편|아내|엄마|어머니|아버지|아빠|아들|딸|가족|며느리|사위|집사람/;
 /** The person called has died or moved away (said by whoever answered instead). */
 const PERSON_GONE =
@@ -212,7 +222,8 @@ export function summarizeWithRules(
     if (t.analysis.selfHarm && t.analysis.selfHarmReview) selfHarmReview = true;
     if (t.analysis.selfHarm && !selfHarm) {
       selfHarm = true;
-      emergency.push({ claim: `자살·자해 위험 신호: "${clip(t.text)}"`, turn: t.index });
+      const kind = t.analysis.selfHarmSign ? `(${WARNING_SIGN_LABELS[t.analysis.selfHarmSign]})` : '';
+      emergency.push({ claim: `자살·자해 위험 신호${kind}: "${clip(t.text)}"`, turn: t.index });
     }
     if (t.analysis.danger && !danger) {
       danger = true;
@@ -220,6 +231,15 @@ export function summarizeWithRules(
     }
     if (t.analysis.foodEmergency)
       emergency.push({ claim: `이틀 이상 식사를 못 함: "${clip(t.text)}"`, turn: t.index });
+  }
+  const calm = selfHarm ? undefined : suddenCalm(heard);
+  if (calm) {
+    selfHarm = true;
+    selfHarmReview = true;
+    emergency.push({
+      claim: `자살·자해 위험 신호(${WARNING_SIGN_LABELS.CALM}): "${clip(calm.text)}"`,
+      turn: calm.index,
+    });
   }
   const residentText = heard.map((t) => compact(t.text)).join('.');
   const allText = compact(transcript.turns.map((t) => t.text).join('.'));
@@ -313,6 +333,20 @@ export function summarizeWithRules(
     ...(suggestedPrograms.length > 0 ? { suggestedPrograms } : {}),
     ...(callbackAt ? { callbackAt } : {}),
   };
+}
+
+/**
+ * Sudden calm after despair (행동적 신호): a resident turn that settles or relieves ("마음 정했어요",
+ * "이제 홀가분해요") after despair or a heavy loss was heard in that turn or an earlier one. Relief in answer to
+ * an offer of help is not it.
+ */
+function suddenCalm(heard: HeardTurn[]): HeardTurn | undefined {
+  return heard.find((t, i) => {
+    if (!t.analysis.calm || BOT_HELP_OFFER.test(compact(t.botText))) return false;
+    return heard
+      .slice(0, i + 1)
+      .some((e) => e.analysis.crises.includes('MENTAL_HEALTH') || SITUATIONAL_SIGNS.test(compact(e.text)));
+  });
 }
 
 /**

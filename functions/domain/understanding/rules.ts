@@ -18,10 +18,11 @@ import {
   NOT_SELF_HARM,
   QUESTION_TOPICS,
   RESOURCE_QUESTION,
-  SELF_HARM_PATTERNS,
   SELF_HARM_PROBE,
-  SELF_HARM_WARNING_PATTERNS,
   STATED_WISH,
+  SUDDEN_CALM,
+  WARNING_SIGNS,
+  type WarningSign,
 } from './lexicon.ts';
 import { clauses, compact } from './normalize.ts';
 import {
@@ -149,6 +150,34 @@ function birthYearOf(text: string): number | undefined {
   return undefined;
 }
 
+/** "…방법 없을까요?", "…안 깨나요?": a question after the sign asks, it does not deny. */
+const ASKING_AFTER = /^(이|가|은|는|도)?(없을까|없나|없는지|없겠|있을까|있나|있는지)/;
+
+function signUnnegated(clause: string, pattern: RegExp): boolean {
+  const global = new RegExp(pattern.source, 'g');
+  for (const match of clause.matchAll(global)) {
+    const after = clause.slice((match.index ?? 0) + match[0].length);
+    if (ASKING_AFTER.test(after)) return true;
+    if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The gatekeeper warning sign heard in the resident's own clauses: a plain sign first, else an ambiguous one
+ * (review). A sign counts only when no negation follows it in its clause and its `unless` context is absent.
+ */
+function warningSignIn(clauses: string[]): WarningSign | undefined {
+  // "남편 있는데 / 로 나도 가야지": the …는데 split must not cut a place phrase ("있는 데로") in two.
+  const spans = clauses.flatMap((clause, i) =>
+    clause.endsWith('는데') && clauses[i + 1] ? [clause, `${clause}${clauses[i + 1]}`] : [clause],
+  );
+  const heard = (sign: WarningSign) =>
+    spans.some((clause) => !sign.unless?.test(clause) && signUnnegated(clause, sign.pattern));
+  return WARNING_SIGNS.find((s) => !s.review && heard(s)) ?? WARNING_SIGNS.find((s) => s.review && heard(s));
+}
+
 /** Analyzes one utterance with rules (pure). */
 export function analyzeUtterance(utterance: string, context: UnderstandingContext): UtteranceAnalysis {
   const result = emptyAnalysis();
@@ -217,17 +246,20 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
 
   // Fear of dying alone unnoticed or a frightened "죽을까 봐" is not a wish to die.
   const ownVoice = parts.filter((clause) => !NOT_SELF_HARM.test(clause) || STATED_WISH.test(clause));
-  result.selfHarm = anyClause(ownVoice, SELF_HARM_PATTERNS);
-  if (!result.selfHarm && anyClause(ownVoice, SELF_HARM_WARNING_PATTERNS)) {
+  const sign = warningSignIn(ownVoice);
+  if (sign) {
     result.selfHarm = true;
-    result.selfHarmReview = true;
+    result.selfHarmSign = sign.kind;
+    if (sign.review) result.selfHarmReview = true;
   }
+  if (anyClause(ownVoice, [SUDDEN_CALM])) result.calm = true;
   const bot = compact(context.botText);
   // Only a direct, positive question about self-harm makes "네" / "모르겠어요" a signal (not a read-back).
   const probeQuestion = lastQuestion(bot);
   const probe = SELF_HARM_PROBE.test(probeQuestion) && !/아니시|않으|없으/.test(probeQuestion);
   if (probe && !result.deny && (result.affirm || UNSURE.test(text))) {
     result.selfHarm = true;
+    result.selfHarmSign ??= 'DIRECT';
   }
   if (result.selfHarm) crises.add('MENTAL_HEALTH');
 

@@ -5,6 +5,7 @@
  */
 import type { CrisisType } from '../consultation-summary.ts';
 import type { Expecting } from '../dialogue/contract.ts';
+import type { WarningSignKind } from './lexicon.ts';
 
 export interface UnderstandingContext {
   /** What the bot asked for (dialogue contract). */
@@ -21,6 +22,10 @@ export interface UtteranceAnalysis {
   selfHarm: boolean;
   /** The self-harm signal is warning behaviour or a veiled farewell, not a stated wish: a person should review. */
   selfHarmReview?: boolean;
+  /** Which gatekeeper warning sign was heard (verbal or behavioural), for the caseworker's evidence. */
+  selfHarmSign?: WarningSignKind;
+  /** Sudden calm or a decision made ("마음 정했어요"): a warning sign only after despair (rules-summarizer). */
+  calm?: boolean;
   /** No food for two days or more. */
   foodEmergency?: boolean;
   /** Immediate danger to life or safety, with the hotline that fits. */
