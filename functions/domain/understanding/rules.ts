@@ -170,11 +170,19 @@ function signUnnegated(clause: string, pattern: RegExp): boolean {
  */
 function warningSignIn(clauses: string[]): WarningSign | undefined {
   // "남편 있는데 / 로 나도 가야지": the …는데 split must not cut a place phrase ("있는 데로") in two.
-  const spans = clauses.flatMap((clause, i) =>
-    clause.endsWith('는데') && clauses[i + 1] ? [clause, `${clause}${clauses[i + 1]}`] : [clause],
-  );
+  // `unless` also looks at the clauses either side: "바다에 나가 있어요, 고기 잡으러".
+  const spans = clauses.flatMap((clause, i) => {
+    const around = `${clauses[i - 1] ?? ''}.${clause}.${clauses[i + 1] ?? ''}`;
+    const next = clauses[i + 1];
+    return clause.endsWith('는데') && next
+      ? [
+          { clause, around },
+          { clause: `${clause}${next}`, around },
+        ]
+      : [{ clause, around }];
+  });
   const heard = (sign: WarningSign) =>
-    spans.some((clause) => !sign.unless?.test(clause) && signUnnegated(clause, sign.pattern));
+    spans.some(({ clause, around }) => !sign.unless?.test(around) && signUnnegated(clause, sign.pattern));
   return WARNING_SIGNS.find((s) => !s.review && heard(s)) ?? WARNING_SIGNS.find((s) => s.review && heard(s));
 }
 

@@ -25,6 +25,8 @@ describe('Function: analyzeUtterance (gatekeeper warning signs)', () => {
       '눈 감으면 그대로 끝이었으면 싶어요',
       '하느님은 왜 날 안 데려가시는지 몰라',
       '잠들었다가 영영 안 일어났으면 좋겄어',
+      '그냥 이대로 자다가 조용히 갔으면 좋겠어',
+      '아침에 눈 뜨는 게 지옥 같아요',
     ])('hears "%s"', (utterance) => {
       const result = open(utterance);
       expect(result.selfHarm).toBe(true);
@@ -52,6 +54,7 @@ describe('Function: analyzeUtterance (gatekeeper warning signs)', () => {
       '내가 없어야 애들이 살지',
       '살아 있는 게 민폐지 뭐',
       '나 같은 건 없어져 부러야 써',
+      '우리 애들한테 나는 짐이여',
     ])('hears "%s"', (utterance) => {
       expect(open(utterance).selfHarm).toBe(true);
     });
@@ -109,6 +112,10 @@ describe('Function: analyzeUtterance (gatekeeper warning signs)', () => {
       ['곡기를 끊었어', true],
       ['번개탄이랑 청테이프 사다 놨어요', false],
       ['노끈을 사다가 방에 숨겨 놨어요', true],
+      ['수면제 한 통 사다 놨어요', true],
+      ['지금 마포대교 위예요', true],
+      ['커터칼로 손목 그은 적 있어요', false],
+      ['투석 이제 안 받을라고 일부러 안 갔어요', true],
     ] as const)('hears "%s" (review: %s)', (utterance, review) => {
       const result = open(utterance);
       expect(result.selfHarm).toBe(true);
@@ -156,6 +163,19 @@ describe('Function: analyzeUtterance (gatekeeper warning signs)', () => {
       '애들한테 짐 되기 싫어서 요양원 알아보고 있어요',
       '어머니 산소에 가고 싶어요',
       '혼자 살아서 뭐 해 먹기가 귀찮아요',
+      '네 저는 잘 있어요',
+      '약값 모으느라 힘들어요',
+      '이사 가기 전에 짐 정리해야 돼요',
+      '저는 짐이 많아서 이사가 힘들어요',
+      '병원에서 수면제를 한 통 받아 왔어요',
+      '여기 바다예요, 물질하러 왔어요',
+      '우리 집은 옥상이에요',
+      '그 사람 자다가 갔어요',
+      '여름이 빨리 갔으면 좋겠어요',
+      '애기가 좀 안 깼으면 좋겠어요',
+      '아들이 데려가 주면 좋겠어요 병원까지',
+      '자는 듯이 가신 게 복이지',
+      '여행 가서 바다 보니까 좋더라고요',
     ])('does not flag "%s"', (utterance) => {
       expect(open(utterance).selfHarm).toBe(false);
     });
