@@ -44,6 +44,9 @@ interface PostedResponse {
   body: string;
 }
 
+// Decodes the SDK's request bodies from their bytes (they warn when treated as strings).
+const UTF8 = new TextDecoder();
+
 /** The SDK's HttpHandler contract (handle → { response }), over a worker message port. */
 export class MessagePortRequestHandler {
   private seq = 0;
@@ -80,7 +83,7 @@ export class MessagePortRequestHandler {
         ? ''
         : typeof request.body === 'string'
           ? request.body
-          : Buffer.from(request.body as Uint8Array).toString('utf8');
+          : UTF8.decode(request.body as Uint8Array);
     const query = new URLSearchParams(
       Object.entries(request.query ?? {}).flatMap(([k, v]) =>
         Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v ?? '']],
