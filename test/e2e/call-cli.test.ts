@@ -1,49 +1,8 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../local/cli/main.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { wfcInProcess, wfcProcess } from '../support/wfc-cli.ts';
 
 /** Runs `node local/bin/wfc.mjs …` from the project root as a user would. */
-function wfc(...args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'local', 'bin', 'wfc.mjs'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The same command in-process (same dispatcher and exit codes, cheaper). */
-async function wfcInProcess(...args: string[]): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    interactive: false,
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+const wfc = (...args: string[]) => wfcProcess(args);
 
 describe('CLI: wfc call', () => {
   it('shows the opening with the code, adaptive questions and the summary (real process)', async () => {

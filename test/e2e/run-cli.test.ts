@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '..', '..');
+import { ROOT, wfcProcess } from '../support/wfc-cli.ts';
 
 interface RunJson {
   rows: number;
@@ -22,28 +20,8 @@ interface RunJson {
   unfinished: unknown[];
 }
 
-/** Runs `node local/bin/wfc.mjs …` as a user would, with its own data folder. */
-function wfc(
-  dataDir: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'local', 'bin', 'wfc.mjs'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, WFC_DATA_DIR: dataDir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs `wfc` as a user would, with its own data folder. */
+const wfc = (dataDir: string, ...args: string[]) => wfcProcess(args, { WFC_DATA_DIR: dataDir });
 
 describe('Command: wfc run', () => {
   it('runs the sample list: every row disposed, every accepted household in one terminal result, limits kept', async () => {
