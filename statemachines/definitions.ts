@@ -28,6 +28,19 @@ export const HOUSEHOLD_SUBSTITUTIONS = {
 
 export type HouseholdSubstitutions = Record<keyof typeof HOUSEHOLD_SUBSTITUTIONS, string>;
 
+/** The Lambda steps of `household.asl.json`: substitution → function folder under `functions/`. */
+export const HOUSEHOLD_STEP_FUNCTIONS = {
+  ReserveCaseFunctionArn: 'reserve-case',
+  PlanCallFunctionArn: 'plan-call',
+  AcquireCallSlotFunctionArn: 'acquire-call-slot',
+  ReleaseCallSlotFunctionArn: 'release-call-slot',
+  StartCallFunctionArn: 'start-call',
+  RecordCallAttemptFunctionArn: 'record-call-attempt',
+  SummarizeConsultationFunctionArn: 'summarize-consultation',
+  RecordConsultationFunctionArn: 'record-consultation',
+  FinishCaseFunctionArn: 'finish-case',
+} as const satisfies Partial<Record<keyof HouseholdSubstitutions, string>>;
+
 /** Returns the names of every `${Name}` placeholder in an ASL text. */
 export function placeholdersIn(aslText: string): string[] {
   return [...new Set([...aslText.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string))].sort();

@@ -6,6 +6,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import {
+  HOUSEHOLD_STEP_FUNCTIONS,
   HOUSEHOLD_WORKFLOW_FILE,
   type HouseholdSubstitutions,
   loadDefinition,
@@ -13,18 +14,7 @@ import {
 import type { DataTable } from './data-tables.ts';
 import type { ServiceFunction } from './service-function.ts';
 
-/** The Lambda steps of `household.asl.json`, keyed by folder name. */
-export const HOUSEHOLD_STEP_FUNCTIONS = {
-  ReserveCaseFunctionArn: 'reserve-case',
-  PlanCallFunctionArn: 'plan-call',
-  AcquireCallSlotFunctionArn: 'acquire-call-slot',
-  ReleaseCallSlotFunctionArn: 'release-call-slot',
-  StartCallFunctionArn: 'start-call',
-  RecordCallAttemptFunctionArn: 'record-call-attempt',
-  SummarizeConsultationFunctionArn: 'summarize-consultation',
-  RecordConsultationFunctionArn: 'record-consultation',
-  FinishCaseFunctionArn: 'finish-case',
-} as const satisfies Partial<Record<keyof HouseholdSubstitutions, string>>;
+export { HOUSEHOLD_STEP_FUNCTIONS };
 
 export type HouseholdStepName = (typeof HOUSEHOLD_STEP_FUNCTIONS)[keyof typeof HOUSEHOLD_STEP_FUNCTIONS];
 

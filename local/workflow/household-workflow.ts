@@ -10,6 +10,7 @@ import { PublishCommand, type PublishCommandInput } from '@aws-sdk/client-sns';
 import './node-polyfills.ts';
 import { StateMachine } from 'aws-local-stepfunctions';
 import {
+  HOUSEHOLD_STEP_FUNCTIONS,
   HOUSEHOLD_SUBSTITUTIONS,
   HOUSEHOLD_WORKFLOW_FILE,
   loadDefinition,
@@ -38,25 +39,12 @@ interface AslState {
   [key: string]: unknown;
 }
 
-/** Lambda ARNs of the local substitutions → function folder under functions/. */
-const LAMBDA_FOLDERS: Record<string, string> = {
-  ReserveCaseFunctionArn: 'reserve-case',
-  PlanCallFunctionArn: 'plan-call',
-  AcquireCallSlotFunctionArn: 'acquire-call-slot',
-  ReleaseCallSlotFunctionArn: 'release-call-slot',
-  StartCallFunctionArn: 'start-call',
-  RecordCallAttemptFunctionArn: 'record-call-attempt',
-  SummarizeConsultationFunctionArn: 'summarize-consultation',
-  RecordConsultationFunctionArn: 'record-consultation',
-  FinishCaseFunctionArn: 'finish-case',
-};
-
 const LOCAL_WAIT_RESOURCE = 'arn:aws:states:::local:wait';
 
 /** Local values for every substitution of the household workflow. */
 export function localSubstitutions(casesTableName: string, alertTopicArn: string): Record<string, string> {
   const values: Record<string, string> = { CasesTableName: casesTableName, AlertTopicArn: alertTopicArn };
-  for (const [key, folder] of Object.entries(LAMBDA_FOLDERS)) {
+  for (const [key, folder] of Object.entries(HOUSEHOLD_STEP_FUNCTIONS)) {
     values[key] = `arn:aws:lambda:ap-northeast-2:000000000000:function:wfc-${folder}`;
   }
   for (const key of Object.keys(HOUSEHOLD_SUBSTITUTIONS)) {
