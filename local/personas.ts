@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { UsageError } from './cli/io.ts';
 import { type Persona, PersonaSchema } from './phone-network/persona.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export const SAMPLE_PERSONAS_DIR = resolve(
   dirname(fileURLToPath(import.meta.url)),
@@ -27,18 +28,6 @@ export interface PersonaLibrary {
   personas: Map<string, Persona>;
   weights: [string, number][];
   assign: Record<string, string>;
-}
-
-/** A small seeded PRNG (mulberry32): same seed, same campaign. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function library(personas: Persona[], weights?: Record<string, number>, assign: Record<string, string> = {}) {

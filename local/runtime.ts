@@ -12,9 +12,9 @@ import { Outbox } from './aws-sim/outbox.ts';
 import { TaskTokens } from './aws-sim/task-tokens.ts';
 import { VirtualClock } from './clock/virtual-clock.ts';
 import { type MessagePortRequestHandler, useRequestHandler } from './dynamodb/local-dynamodb.ts';
-import { seededRandom } from './personas.ts';
 import { PhoneNetwork, type SimulatedContact } from './phone-network/network.ts';
 import type { Persona } from './phone-network/persona.ts';
+import { seededRandom } from './seeded-random.ts';
 import { HouseholdWorkflow } from './workflow/household-workflow.ts';
 
 export const LOCAL_ALERT_TOPIC_ARN = 'arn:aws:sns:ap-northeast-2:000000000000:wfc-emergency-alerts';

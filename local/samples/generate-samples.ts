@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { seededRandom } from '../seeded-random.ts';
 
 export interface SampleDistrict {
   code: string;
@@ -162,18 +163,6 @@ const GIVEN = [
   '아',
 ];
 
-/** mulberry32: small, fast, good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -188,7 +177,7 @@ const digits = (rand: () => number, n: number) =>
 export function* householdListLines(options: GenerateOptions): Generator<string> {
   const { count, seed = 1, districts = SAMPLE_DISTRICTS, brokenRows = 0, headers = 'ko' } = options;
   if (districts.length === 0) throw new RangeError('districts must not be empty');
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const broken = new Map<number, BrokenRowKind>();
   const nBroken = Math.min(brokenRows, count);
