@@ -1,10 +1,3 @@
-/**
- * `wfc call <persona.json> [--json] [--now ISO]` (DESIGN §3.4): one simulated consultation between the real
- * dialogue engine and a scripted resident, then its summary. When the resident asks to be called back and the
- * persona has another conversation, the next call is placed at the callback time and shown too.
- */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { ConsultationSummary } from '../../../functions/domain/consultation-summary.ts';
 import type {
   CallContext,
@@ -19,24 +12,14 @@ import { converse } from '../../phone-network/converse.ts';
 import { type Persona, PersonaSchema } from '../../phone-network/persona.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type Command, EXIT_OK, UsageError } from '../io.ts';
+import { readJsonFile } from '../read-json-file.ts';
 import { formatSummary } from './summary-format.ts';
 
 /** Default simulated time: a Tuesday 10:00 KST. */
 const DEFAULT_NOW = '2025-03-04T01:00:00.000Z';
 
 async function readPersona(cwd: string, file: string): Promise<Persona> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch {
-    throw new UsageError(`파일을 읽을 수 없습니다 (cannot read): ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new UsageError(`JSON이 아닙니다 (not JSON): ${file}`);
-  }
+  const json = await readJsonFile(cwd, file);
   const parsed = PersonaSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,29 +1,13 @@
-/**
- * `wfc summarize <transcript.json> [--json]` (DESIGN §3.4): the consultation summary (contract 3.3) of one
- * transcript (contract 3.2; an eval case `{ transcript: … }` is accepted too), with the rules summarizer.
- */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { summarizeWithRules } from '../../../functions/domain/summary/rules-summarizer.ts';
 import { type Transcript, TranscriptSchema } from '../../../functions/domain/transcript.ts';
 import { parseCommandArgs } from '../args.ts';
 import { type Command, EXIT_OK, UsageError } from '../io.ts';
+import { readJsonFile } from '../read-json-file.ts';
 import { formatSummary } from './summary-format.ts';
 
 /** Reads and validates a transcript file, or throws `UsageError`. */
 export async function readTranscriptFile(cwd: string, file: string): Promise<Transcript> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch {
-    throw new UsageError(`파일을 읽을 수 없습니다 (cannot read): ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new UsageError(`JSON이 아닙니다 (not JSON): ${file}`);
-  }
+  const json = await readJsonFile(cwd, file);
   const candidate = json && typeof json === 'object' && 'transcript' in json ? json.transcript : json;
   const parsed = TranscriptSchema.safeParse(candidate);
   if (!parsed.success) {
