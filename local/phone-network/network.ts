@@ -6,7 +6,7 @@
  */
 
 import { type CallingWindowConfig, isInsideCallingWindow } from '../../functions/domain/calling-window.ts';
-import { ATTR, callContextFromAttributes } from '../../functions/domain/contact-attributes.ts';
+import { ATTR } from '../../functions/domain/contact-attributes.ts';
 import type { EmergencySignal } from '../../functions/domain/dialogue/contract.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { Persona, Pickup } from './persona.ts';
@@ -175,5 +175,3 @@ export class PhoneNetwork {
     });
   }
 }
-
-export { callContextFromAttributes };
