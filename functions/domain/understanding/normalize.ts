@@ -34,10 +34,18 @@ const FOLDS: [RegExp, string][] = [
   ],
 ];
 
+// The understanding, the dialogue and the summarizer compact the same bot and resident lines many times over.
+const COMPACTED = new Map<string, string>();
+const COMPACTED_LIMIT = 4096;
+
 /** Removes spaces and folds spelling variants; keeps clause punctuation (.,?!). */
 export function compact(text: string): string {
+  const known = COMPACTED.get(text);
+  if (known !== undefined) return known;
   let out = text.normalize('NFC').replace(/\s+/g, '');
   for (const [pattern, replacement] of FOLDS) out = out.replace(pattern, replacement);
+  if (COMPACTED.size >= COMPACTED_LIMIT) COMPACTED.clear();
+  COMPACTED.set(text, out);
   return out;
 }
 

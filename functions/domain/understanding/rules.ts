@@ -32,10 +32,21 @@ import {
   type UtteranceAnalysis,
 } from './understanding.ts';
 
+// Every utterance of every call goes through these patterns: compile each global twin once, not per match.
+const GLOBAL_TWINS = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = GLOBAL_TWINS.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'g');
+    GLOBAL_TWINS.set(pattern, global);
+  }
+  return global;
+}
+
 /** True when `pattern` matches somewhere in `clause` and no negation follows the match in that clause. */
 function matchesUnnegated(clause: string, pattern: RegExp): boolean {
-  const global = new RegExp(pattern.source, 'g');
-  for (const match of clause.matchAll(global)) {
+  if (!pattern.test(clause)) return false;
+  for (const match of clause.matchAll(globalOf(pattern))) {
     const after = clause.slice((match.index ?? 0) + match[0].length);
     if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after)) continue;
     return true;
@@ -154,8 +165,8 @@ function birthYearOf(text: string): number | undefined {
 const ASKING_AFTER = /^(이|가|은|는|도)?(없을까|없나|없는지|없겠|있을까|있나|있는지)/;
 
 function signUnnegated(clause: string, pattern: RegExp): boolean {
-  const global = new RegExp(pattern.source, 'g');
-  for (const match of clause.matchAll(global)) {
+  if (!pattern.test(clause)) return false;
+  for (const match of clause.matchAll(globalOf(pattern))) {
     const after = clause.slice((match.index ?? 0) + match[0].length);
     if (ASKING_AFTER.test(after)) return true;
     if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after)) continue;
