@@ -86,7 +86,7 @@ const NO_CALL_AGAIN =
   /((다시|또|앞으로)(는)?|(이런|그런)|(다시|또|앞으로)(는)?(이런|그런))(전화|연락)(은|도|는)?(안|하지마|마세요|마요|말아|필요없|안하셔도|안주셔도|안해도|할필요)/;
 /** A clause that refers back and negates ("…없고, 그런 건 아니에요"). */
 const BACK_NEGATION = /^(그런|그렇|그거|그건|그게|다그런|뭐그런)[가-힣]{0,6}(아니|없|않)/;
-const UNSURE = /모르겠|글쎄|그냥생각만|생각만|가끔/;
+const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가끔/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
 export function lastQuestion(compactBot: string): string {
@@ -193,7 +193,12 @@ function warningSignIn(clauses: string[]): WarningSign | undefined {
       : [{ clause, around }];
   });
   const heard = (sign: WarningSign) =>
-    spans.some(({ clause, around }) => !sign.unless?.test(around) && signUnnegated(clause, sign.pattern));
+    spans.some(
+      ({ clause, around }) =>
+        !sign.unless?.test(around) &&
+        (!sign.context || sign.context.test(around)) &&
+        signUnnegated(clause, sign.pattern),
+    );
   return WARNING_SIGNS.find((s) => !s.review && heard(s)) ?? WARNING_SIGNS.find((s) => s.review && heard(s));
 }
 
@@ -275,22 +280,30 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   const bot = compact(context.botText);
   // Only a direct, positive question about self-harm makes "네" / "모르겠어요" a signal (not a read-back).
   const probeQuestion = lastQuestion(bot);
-  const probe = SELF_HARM_PROBE.test(probeQuestion) && !/아니시|않으|없으/.test(probeQuestion);
-  if (probe && !result.deny && (result.affirm || UNSURE.test(text))) {
+  // "…생각을 하고 계신 건 아니세요?" asks the same thing politely: "네" is ambiguous there, "몰라요" is not.
+  const probe = SELF_HARM_PROBE.test(probeQuestion);
+  const positiveProbe = probe && !/아니시|않으|없으/.test(probeQuestion);
+  if (probe && !result.deny && ((positiveProbe && result.affirm) || UNSURE.test(text))) {
     result.selfHarm = true;
     result.selfHarmSign ??= 'DIRECT';
   }
   if (result.selfHarm) crises.add('MENTAL_HEALTH');
 
-  for (const { pattern, hotline } of DANGER_PATTERNS) {
-    if (anyClause(parts, [pattern])) {
+  for (const { pattern, hotline, unless } of DANGER_PATTERNS) {
+    if (parts.some((clause) => !unless?.test(clause) && matchesUnnegated(clause, pattern))) {
       result.danger = { hotline };
       break;
     }
   }
-  result.high = HIGH_PATTERNS.filter(({ pattern }) => anyClause([...parts, ...carried], [pattern])).map(
-    ({ signal }) => signal,
-  );
+  const highText = [text, ...carried].join('.');
+  result.high = [
+    ...new Set(
+      HIGH_PATTERNS.filter(
+        ({ pattern, context }) =>
+          anyClause([...parts, ...carried], [pattern]) && (!context || context.test(highText)),
+      ).map(({ signal }) => signal),
+    ),
+  ];
   if (anyClause([...parts, ...carried], [FOOD_EMERGENCY])) {
     result.foodEmergency = true;
     crises.add('FOOD');
