@@ -116,9 +116,29 @@ export class MessagePortRequestHandler {
   destroy(): void {}
 }
 
+interface SignableRequest {
+  headers: Record<string, string>;
+}
+
+/**
+ * The local server checks that a request carries a SigV4-shaped Authorization header but never verifies the
+ * signature, so over the message port the SDK's per-request SigV4 (a fresh signer and two HMAC chains per call)
+ * is replaced by a fixed header of the same shape.
+ */
+export const LOCAL_SIGNER = {
+  async sign<T extends SignableRequest>(request: T): Promise<T> {
+    const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
+    request.headers['x-amz-date'] = amzDate;
+    request.headers.authorization = `AWS4-HMAC-SHA256 Credential=local/${amzDate.slice(0, 8)}/ap-northeast-2/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=local`;
+    return request;
+  },
+};
+
 /** Makes an SDK DynamoDB client (or document client) talk to the local server through `handler`. */
 export function useRequestHandler(client: { config: object }, handler: MessagePortRequestHandler): void {
-  (client.config as { requestHandler: unknown }).requestHandler = handler;
+  const config = client.config as { requestHandler: unknown; signer: unknown };
+  config.requestHandler = handler;
+  config.signer = async () => LOCAL_SIGNER;
 }
 
 export interface StartOptions {

@@ -17,6 +17,7 @@ import {
 } from '../../statemachines/definitions.ts';
 import type { TaskTokens } from '../aws-sim/task-tokens.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
+import { type MessagePortRequestHandler, useRequestHandler } from '../dynamodb/local-dynamodb.ts';
 
 type Json = Record<string, unknown>;
 type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -89,7 +90,7 @@ export interface HouseholdWorkflowOptions {
   alertTopicArn: string;
   sns: { send(command: PublishCommand): Promise<unknown> };
   /** Request handler for the direct DynamoDB integration's client (the local message-port transport). */
-  dynamoDbRequestHandler?: unknown;
+  dynamoDbRequestHandler?: MessagePortRequestHandler;
   random: () => number;
 }
 
@@ -124,9 +125,8 @@ export class HouseholdWorkflow {
     const substitutions = localSubstitutions(options.casesTableName, options.alertTopicArn);
     this.definition = localHouseholdDefinition(substitutions);
     this.machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: false } });
-    this.dynamoDb = new DynamoDBClient(
-      options.dynamoDbRequestHandler ? { requestHandler: options.dynamoDbRequestHandler as never } : {},
-    );
+    this.dynamoDb = new DynamoDBClient({});
+    if (options.dynamoDbRequestHandler) useRequestHandler(this.dynamoDb, options.dynamoDbRequestHandler);
   }
 
   private lambda(folder: string): Promise<LambdaHandler> {
