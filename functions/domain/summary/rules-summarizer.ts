@@ -52,7 +52,7 @@ const CARER_GONE =
 
 /** A bot turn that asks when to call back, or offers to call later. */
 const BOT_CALLBACK_OFFER =
-  /(다시|나중에)[가-힣]*(전화|연락)[가-힣]*(드릴까|드려도|드리면|좋을까)|언제(쯤)?(다시|전화|연락)/;
+  /(다시|나중에)[가-힣]*(전화|연락)[가-힣]*(드릴까|드려도|드리면|좋을까)|언제(쯤)?(다시|전화|연락)|언제[가-힣]{0,4}(통화|전화|연락)(가|이|를)?(편하|괜찮|좋|되)/;
 const BOT_CALLBACK_ACK = /(다시|그때)[가-힣]*(전화|연락)(드릴게|드리겠|드릴께)/;
 const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|맞나|휴대전화맞)/;
 const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
@@ -83,6 +83,11 @@ const RESIDENT_CLOSING =
 /** The bot asks leave to go on with the consultation ("몇 가지만 더 여쭤봐도 될까요?"). */
 const BOT_GO_ON =
   /(더|몇가지|조금만|잠깐|잠시|계속)[가-힣]*(여쭤|여쭙|물어|얘기|이야기|통화)[가-힣]*(될까|되겠|괜찮|있을까|해도)/;
+/** The bot reads the needs back for correction; a yes to it is the normal end of the consultation. */
+const BOT_READ_BACK =
+  /정리하면|정리해보면|정리해드리면|정리해보겠|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
+/** The bot has lost the resident ("여보세요? 들리세요?"): the line dropped. */
+const BOT_LOST = /(여보세요|들리세요|들리십니까|들리시나요)\?*$/;
 /** A bot turn that breaks off mid-sentence. */
 const BOT_TRAILING = /(…|\.\.\.?|,)$/;
 /** The resident (the carer) goes into hospital and a dependent stays behind without anyone. */
@@ -101,7 +106,8 @@ const ENGINE_QUESTIONS = [
 function substantive(turn: HeardTurn, first: boolean): boolean {
   const a = turn.analysis;
   if (a.crises.length > 0 || a.selfHarm || a.danger) return true;
-  if (first || a.refuse || a.hangUp || a.scam || a.wrongPerson || a.callback) return false;
+  if (first || a.refuse || a.hangUp || a.scam || a.wrongPerson || a.callback || a.birthYear !== undefined)
+    return false;
   const text = compact(turn.text);
   return text.length >= 10 && /\?/.test(turn.botText) && !BOT_IDENTITY.test(compact(turn.botText));
 }
@@ -131,6 +137,8 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   }
   let sawSubstance = false;
   let substance = 0;
+  /** The resident answered something of substance without declining in the same breath. */
+  let engaged = false;
   for (let i = 0; i < heard.length; i++) {
     const turn = heard[i] as HeardTurn;
     const a = turn.analysis;
@@ -151,21 +159,36 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     const declines =
       a.optOut || (a.refuse && (!sawSubstance || last || BOT_GO_ON.test(compact(turn.botText))));
     if (declines || a.hangUp) {
-      if (!sawSubstance) return 'REFUSED';
-      // Declining the rest after answering one question is a refusal; leaving for a reason is stopping midway.
+      // A refusal before engaging is REFUSED, unless the resident then goes on answering and never declines again.
+      const goesOn =
+        later.some((l) => substantive(l, false) && !l.analysis.refuse && !l.analysis.optOut) &&
+        !later.some((l) => l.analysis.refuse || l.analysis.optOut || l.analysis.hangUp);
+      if (!engaged && goesOn) continue;
+      if (!sawSubstance || !engaged) return 'REFUSED';
       const leaving = LEAVING_REASON.test(compact(turn.text));
-      return declines && !leaving && substance <= 1 && !substantive(turn, false) ? 'REFUSED' : 'PARTIAL';
+      // Declining the rest after one answer is a refusal; hanging up on a question after telling a need is
+      // stopping midway, as is leaving for a reason.
+      const toldNeed = heard.slice(0, i).some((t) => t.analysis.crises.length > 0 || t.analysis.selfHarm);
+      const cutOff = toldNeed && a.hangUp;
+      return declines && !leaving && !cutOff && substance <= 1 && !substantive(turn, false)
+        ? 'REFUSED'
+        : 'PARTIAL';
     }
     if (substantive(turn, i === 0)) {
       sawSubstance = true;
       substance++;
+      if (!a.refuse && !a.optOut) engaged = true;
     }
   }
   if (BOT_CALLBACK_ACK.test(compact(lastBot)) && heard.some((t) => t.analysis.callback))
     return 'CALLBACK_REQUESTED';
   // The engine answers every resident turn; a transcript ending on an answer to one of its questions was cut off.
   if (endsOnResident && ENGINE_QUESTIONS.some((q) => lastBot.includes(q))) return 'PARTIAL';
-  if (!endsOnResident) return 'COMPLETED';
+  // The bot was left calling into a dropped line.
+  if (!endsOnResident) return BOT_LOST.test(compact(lastBot)) ? 'PARTIAL' : 'COMPLETED';
+  const lastAnswer = heard.at(-1)?.analysis;
+  // A yes to the read-back of the needs closes the consultation.
+  if (BOT_READ_BACK.test(compact(lastBot)) && lastAnswer?.affirm && !lastAnswer.deny) return 'COMPLETED';
   // The bot was cut off mid-sentence ("생활비나…"): the resident broke in and the call ended there.
   if (BOT_TRAILING.test(lastBot.trim())) return 'PARTIAL';
   // A question left open (not a closing offer) and no closing words of the resident's: the call broke off.

@@ -153,10 +153,13 @@ function birthYearOf(text: string): number | undefined {
   if (four) return Number(four[1]);
   const two = text.match(/(\d{2})년(생|도)?/);
   if (two) return 1900 + Number(two[1]);
-  const spoken = text.match(/([일이삼사오육칠팔구십]+)년(생|도)/);
+  const spoken = text.match(
+    /([일이삼사오육칠팔구십]+)년(생|도|이요|요|이에요|입니다|이여|이래요|(?![가-힣]))/,
+  );
   if (spoken?.[1]) {
     const value = parseKoreanNumber(spoken[1]);
-    if (value !== undefined && value < 100) return 1900 + value;
+    // "삼 년이요" is a duration, not a year of birth.
+    if (value !== undefined && value < 100 && (value >= 20 || spoken[2] === '생')) return 1900 + value;
   }
   return undefined;
 }
