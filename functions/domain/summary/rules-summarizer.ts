@@ -48,7 +48,7 @@ interface HeardTurn {
 
 /** Nobody comes to help (across turns; "혼자" alone is not enough there). */
 const CARER_GONE =
-  /찾아오는사람(도|이)?없|(요양보호사|활동지원사|돌봐줄사람|도와줄사람|간병인)[가-힣]{0,8}(없|안온|안와|그만)|아무도없/;
+  /찾아오는사람(도|이)?없|(요양보호사|활동지원사|돌봐줄사람|도와줄사람|간병인|보호사)[가-힣]{0,8}(없|안온|안와|그만|끝났|끊겼)|아무도(없|안와|안오)/;
 
 /** A bot turn that asks when to call back, or offers to call later. */
 const BOT_CALLBACK_OFFER =

@@ -67,10 +67,11 @@ const ABSENT_ANSWER =
   /^(아니|아뇨|아녀|없|거의없|거의안)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
 /** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요"). */
 const RESOLVED =
-  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈)|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
+  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈|정리했|정리됐)|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
-  HEALTH: /(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)/,
+  HEALTH:
+    /(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)/,
 };
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
@@ -86,6 +87,8 @@ const NO_CALL_AGAIN =
   /((다시|또|앞으로)(는)?|(이런|그런)|(다시|또|앞으로)(는)?(이런|그런))(전화|연락)(은|도|는)?(안|하지마|마세요|마요|말아|필요없|안하셔도|안주셔도|안해도|할필요)/;
 /** A clause that refers back and negates ("…없고, 그런 건 아니에요"). */
 const BACK_NEGATION = /^(그런|그렇|그거|그건|그게|다그런|뭐그런)[가-힣]{0,6}(아니|없|않)/;
+const READ_BACK =
+  /정리하면|정리해보면|정리해드리면|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
 const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가끔/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
@@ -112,7 +115,8 @@ function fromQuestion(
   if ((CRISIS_TYPES as readonly string[]).includes(context.expecting))
     topics = [context.expecting as CrisisType];
   else topics = QUESTION_TOPICS.filter((t) => t.pattern.test(question)).map((t) => t.type);
-  if (topics.length !== 1 || !question || RESOLVED.test(answer)) return [];
+  // A read-back of several needs is carried clause by clause (see `carried`), not as one topic.
+  if (topics.length !== 1 || !question || RESOLVED.test(answer) || READ_BACK.test(question)) return [];
   const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
   if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
   if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
@@ -121,7 +125,7 @@ function fromQuestion(
   return [];
 }
 
-const STRONG_DEBT = /빚|대출|카드|사채|보험료|신용불량|돌려막|압류|빌린돈/;
+const STRONG_DEBT = /빚|대출|카드|사채|보험료|신용불량|돌려막|압류|빌린돈|외상/;
 const ARREAR = /((?<!안|않)(밀렸|밀려|밀린)|체납|연체|못냈|못내고)/;
 const ARREAR_SUBJECTS: { type: CrisisType; pattern: RegExp }[] = [
   { type: 'UTILITIES', pattern: /전기|가스|수도|난방|공과금/ },
@@ -163,6 +167,10 @@ function birthYearOf(text: string): number | undefined {
   }
   return undefined;
 }
+
+const JOB_NAMED = /노인일자리|공공근로|일자리|알바|일용직|계약직|아르바이트|희망일자리|자활/;
+const JOB_ENDED =
+  /^(그게|그것도|그거|거기서|거기도|그일도|그일이)?[가-힣]{0,8}(끝났|끝나서|끊겼|끊겨|없어졌|안불러|그만두래|나가래|자리가없)/;
 
 /** "…방법 없을까요?", "…안 깨나요?": a question after the sign asks, it does not deny. */
 const ASKING_AFTER = /^(이|가|은|는|도)?(없을까|없나|없는지|없겠|있을까|있나|있는지)/;
@@ -329,6 +337,13 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     crises.add('HEALTH');
     if (!result.high.includes('비용 때문에 치료 못 받음')) result.high.push('비용 때문에 치료 못 받음');
   }
+  // A job named, then its end in a later clause ("노인일자리 …받았는데, 그게 지난달로 끝났어요").
+  if (JOB_NAMED.test(text) && parts.some((clause) => JOB_ENDED.test(clause))) crises.add('EMPLOYMENT');
+  // An amount, then "그게 다예요" ("통장에 삼천 원? 그게 다예요").
+  if (
+    /원[?.,!]*(그게|그거|이게|그것이)(다|전부)(예요|에요|여|야|이다|입니다|요|다|이여)?(?![가-힣])/.test(text)
+  )
+    crises.add('INCOME');
   result.crises = CRISIS_TYPES.filter((t) => crises.has(t));
   return result;
 }
