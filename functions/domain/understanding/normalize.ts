@@ -4,39 +4,56 @@
  * spaces; clauses are kept apart so a negation in one clause does not cancel a problem in another.
  */
 
+/**
+ * Spellings folded word for word (one pass for all): STT mishearings, dialect kin words, 하다/없다/겠 forms
+ * (혔, 겄, 믄) whose replacement needs no context.
+ */
+const LITERALS: Record<string, string> = {
+  테레비전: '티비',
+  테레비: '티비',
+  텔레비: '티비',
+  티브이: '티비',
+  죙일: '종일',
+  쟁일: '종일',
+  진종일: '종일',
+  연끔: '연금',
+  연굼: '연금',
+  보증그미: '보증금이',
+  밀맀: '밀렸',
+  밀렜: '밀렸',
+  바뻐: '바빠',
+  사름: '사람',
+  할머이: '할머니',
+  엄니: '어머니',
+  아부지: '아버지',
+  헌티: '한테',
+  한티: '한테',
+  혔: '했',
+  겄: '겠',
+  믄: '면',
+};
+const LITERAL_PATTERN = new RegExp(Object.keys(LITERALS).join('|'), 'g');
+
 /** Common STT and dialect spellings folded onto the standard form the patterns are written in. */
 const FOLDS: [RegExp, string][] = [
   [/[~…·'"“”‘’]/g, ''],
   [/\.{2,}/g, '.'],
   // Gyeongsang / Jeolla / Chungcheong sentence endings and words that change the stem the patterns use.
   // STT mishearings and spoken spellings of words the patterns name (보일라, 기럼, 테레비, 원세, 연끔, 병언).
+  [LITERAL_PATTERN, ''],
   [/보이러|보일라|뽀일러|보일라(?=[가-힣])/g, '보일러'],
   [/기럼(?=[이도은을값])/g, '기름'],
-  [/테레비|테레비전|텔레비|티브이/g, '티비'],
-  [/죙일|쟁일|진종일/g, '종일'],
   [/(?<![가-힣])원세|월쎄/g, '월세'],
-  [/연끔|연굼/g, '연금'],
   [/병언(?=[에을은이도서])/g, '병원'],
-  [/보증그미/g, '보증금이'],
   [/끈(?=(기|긴|겼|겨|어졌|어진))/g, '끊'],
   [/짤(?=[렸리려린])/g, '잘'],
-  [/밀맀|밀렜/g, '밀렸'],
-  [/바뻐/g, '바빠'],
   // Kin and people in dialect (사름 Jeju, 손지 Jeolla, 할머이 Gangwon, 엄니/아부지).
-  [/사름/g, '사람'],
   [/손지(?=[가-힣]|$)(?!도|랑)/g, '손주'],
-  [/할머이/g, '할머니'],
-  [/엄니/g, '어머니'],
-  [/아부지/g, '아버지'],
-  [/헌티|한티/g, '한테'],
   // 하다 in Chungcheong/Jeolla speech: 혀유, 혔슈, 허구, 허믄, 헐래유, 헌디 (not 허리, 허락, 허허, 헌옷).
   [/혀(?=[유요서도야])/g, '해'],
-  [/혔/g, '했'],
   [/허(?=(구|고|는|믄|면|니|지|게|셔|세|시|라|랴|다가|며|여|영|랜))/g, '하'],
   [/헐(?=(래|라|게|께|수|때|거|것|돈|줄|일|까))/g, '할'],
   [/헌(?=(디|데|께|게|다|거|것|지))/g, '한'],
-  [/겄/g, '겠'],
-  [/믄/g, '면'],
   // 없다: Gyeongsang 엄꼬/엄따/읍다, Chungcheong/Jeolla 읎.
   [/엄(?=(꼬|고|다|따|서|써|어|는|지|심|니|데|응))/g, '없'],
   [/(?<![가-힣])읍(?=(다|어|고|꼬|는|써|서|지|심))/g, '없'],
@@ -88,7 +105,12 @@ export function compact(text: string): string {
   const known = COMPACTED.get(text);
   if (known !== undefined) return known;
   let out = text.normalize('NFC').replace(/\s+/g, '');
-  for (const [pattern, replacement] of FOLDS) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of FOLDS) {
+    out =
+      pattern === LITERAL_PATTERN
+        ? out.replace(pattern, (word) => LITERALS[word] ?? word)
+        : out.replace(pattern, replacement);
+  }
   if (COMPACTED.size >= COMPACTED_LIMIT) COMPACTED.clear();
   COMPACTED.set(text, out);
   return out;
