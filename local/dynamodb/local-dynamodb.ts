@@ -1,5 +1,5 @@
 /**
- * Boots a local DynamoDB-API server — dynalite (pure JS, LevelDB on disk or in memory), in a worker thread on a
+ * Boots a local DynamoDB-API server — dynalite (pure JS, in memory, persisted as a snapshot file), in a worker thread on a
  * free loopback port — and creates the project's tables from the shared table design. DynamoDB Local (Java) was the
  * first choice for fidelity, but measured here it took ~16 s to start on disk and ~13 ms per write, which made a
  * 2,000-household run take minutes; dynalite starts instantly at ~2 ms per write. The workflow therefore avoids
@@ -142,7 +142,7 @@ export function useRequestHandler(client: { config: object }, handler: MessagePo
 }
 
 export interface StartOptions {
-  /** Folder for the database files; in-memory when omitted. */
+  /** Folder for the snapshot file (loaded at start, written on stop and after writes); memory only when omitted. */
   dataDir?: string;
   /** @default a free port */
   port?: number;
@@ -175,11 +175,24 @@ export async function startLocalDynamoDb(options: StartOptions = {}): Promise<Lo
     endpoint: `http://127.0.0.1:${port}`,
     requestHandler: new MessagePortRequestHandler(worker),
     async stop() {
-      const closed = new Promise<void>((done) => worker.once('message', () => done()));
+      // The worker writes its snapshot before it answers; idle keep-alive sockets do not hold it up.
+      const closed = new Promise<{ error?: string }>((done) => {
+        const onMessage = (message: { closed?: boolean; error?: string }) => {
+          if (!message?.closed) return;
+          worker.off('message', onMessage);
+          done(message);
+        };
+        worker.on('message', onMessage);
+      });
       worker.postMessage('close');
-      // LevelDB flushes on close; do not wait forever for idle keep-alive sockets.
-      await Promise.race([closed, new Promise((done) => setTimeout(done, 2000))]);
+      const outcome = await Promise.race([
+        closed,
+        new Promise<{ error: string }>((done) =>
+          setTimeout(() => done({ error: 'local DynamoDB did not close within 60 s' }), 60_000).unref(),
+        ),
+      ]);
       await worker.terminate();
+      if (outcome.error) throw new Error(outcome.error);
     },
   };
 }
