@@ -14,6 +14,7 @@ import {
   CRISIS_PATTERNS,
   DANGER_PATTERNS,
   FOOD_EMERGENCY,
+  GENERATIVE_SIGNS,
   HIGH_PATTERNS,
   NOT_SELF_HARM,
   QUESTION_TOPICS,
@@ -186,6 +187,8 @@ function signUnnegated(clause: string, pattern: RegExp): boolean {
   return false;
 }
 
+const ALL_SIGNS = [...WARNING_SIGNS, ...GENERATIVE_SIGNS];
+
 /**
  * The gatekeeper warning sign heard in the resident's own clauses: a plain sign first, else an ambiguous one
  * (review). A sign counts only when no negation follows it in its clause and its `unless` context is absent.
@@ -210,7 +213,7 @@ function warningSignIn(clauses: string[]): WarningSign | undefined {
         (!sign.context || sign.context.test(around)) &&
         signUnnegated(clause, sign.pattern),
     );
-  return WARNING_SIGNS.find((s) => !s.review && heard(s)) ?? WARNING_SIGNS.find((s) => s.review && heard(s));
+  return ALL_SIGNS.find((s) => !s.review && heard(s)) ?? ALL_SIGNS.find((s) => s.review && heard(s));
 }
 
 /** Analyzes one utterance with rules (pure). */
