@@ -44,11 +44,24 @@ function globalOf(pattern: RegExp): RegExp {
   return global;
 }
 
+/** Predicates that a short negation before them denies ("안 외로워요", "안 아파요", "나 안 우울해요"). */
+const PRE_NEGATABLE = /^(외로|외롭|적적|쓸쓸|아프|아파|아픈|우울|힘들|괴로|괴롭|불편|어렵|모자라|부족)/;
+/** A negation that is itself denied says the thing is there ("외롭지 않다면 거짓말", "안 아픈 건 아니고"). */
+const DOUBLE_NEGATION =
+  /^[가-힣]{0,3}((지|진|다)?(않|안)(다면|다고하면|다믄)|없다면|없다고하면|아니라면|아니라고하면)거짓말|^[가-힣]{0,2}(다고는|다곤|다고야)(못|할수없|말못)/;
+const DENIED_DENIAL = /^[가-힣]{0,2}(건|게|거는|것은|것도|거도|건도)(또)?아니(고|지|에|야|여|죠|구|라)/;
+
 /** True when `pattern` matches somewhere in `clause` and no negation follows the match in that clause. */
 function matchesUnnegated(clause: string, pattern: RegExp): boolean {
   if (!pattern.test(clause)) return false;
   for (const match of clause.matchAll(globalOf(pattern))) {
-    const after = clause.slice((match.index ?? 0) + match[0].length);
+    const start = match.index ?? 0;
+    const after = clause.slice(start + match[0].length);
+    if (DOUBLE_NEGATION.test(after)) return true;
+    if (PRE_NEGATABLE.test(match[0]) && /(안|못)$/.test(clause.slice(0, start))) {
+      if (DENIED_DENIAL.test(after)) return true;
+      continue;
+    }
     if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after)) continue;
     return true;
   }
@@ -91,6 +104,12 @@ const BACK_NEGATION = /^(그런|그렇|그거|그건|그게|다그런|뭐그런)
 const READ_BACK =
   /정리하면|정리해보면|정리해드리면|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
 const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가끔/;
+
+/**
+ * "외롭기는 뭐가 외로와", "아프긴요": a predicate taken up with …기는/…긴 and a rhetorical 뭐가 denies it
+ * ("없긴 뭐가 없어" denies a denial, so it is left to the other patterns).
+ */
+const RHETORICAL_DENIAL = /^(?!없|안|못)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
 export function lastQuestion(compactBot: string): string {
@@ -255,6 +274,7 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   for (const [index, clause] of parts.entries()) {
     const later = parts.slice(index + 1);
     if (BACK_NEGATION.test(later[0] ?? '')) continue;
+    if (RHETORICAL_DENIAL.test(clause)) continue;
     const heard = CRISIS_TYPES.filter(
       (type) =>
         anyClause([clause], CRISIS_PATTERNS[type]) &&
