@@ -85,7 +85,7 @@ const RESOLVED =
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
-    /(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)/,
+    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|받으니|받아서)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)/,
 };
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
@@ -145,6 +145,8 @@ function fromQuestion(
   return [];
 }
 
+const BILL_AVOIDED =
+  /(고지서|독촉장|청구서|우편물|요금)[가-힣]{0,10}(쌓아|쌓였|쌓여|못뜯|뜯어보지|안뜯|무서워|겁나)|(겁나|무서워)서[가-힣]{0,4}(뜯어보지|못뜯|안뜯|못열|열어보지)/;
 const STRONG_DEBT = /빚|대출|카드|사채|보험료|신용불량|돌려막|압류|빌린돈|외상/;
 const ARREAR = /((?<!안|않)(밀렸|밀려|밀린)|체납|연체|못냈|못내고)/;
 const ARREAR_SUBJECTS: { type: CrisisType; pattern: RegExp }[] = [
@@ -359,6 +361,12 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   if (/병원|치료|검사|수술|약/.test(text) && /돈(이|도)?없어서[가-힣]{0,4}못(가|받|하|사)/.test(text)) {
     crises.add('HEALTH');
     if (!result.high.includes('비용 때문에 치료 못 받음')) result.high.push('비용 때문에 치료 못 받음');
+  }
+  // Bills piled up unopened or feared ("고지서 겁나서 뜯어보지도 못하고 쌓아놨어요"): the bill named, else the bot's.
+  if (BILL_AVOIDED.test(text)) {
+    const subject =
+      ARREAR_SUBJECTS.find((s) => s.pattern.test(text)) ?? ARREAR_SUBJECTS.find((s) => s.pattern.test(bot));
+    crises.add(subject?.type ?? 'DEBT');
   }
   // A job named, then its end in a later clause ("노인일자리 …받았는데, 그게 지난달로 끝났어요").
   if (JOB_NAMED.test(text) && parts.some((clause) => JOB_ENDED.test(clause))) crises.add('EMPLOYMENT');
