@@ -145,6 +145,10 @@ function fromQuestion(
   return [];
 }
 
+const NOBODY = /(진짜|정말|옆에|곁에|집에|여기)?아무도(없|안)[가-힣]*/;
+const NOBODY_GLOBAL = new RegExp(NOBODY.source, 'g');
+const CARE_NEED =
+  /넘어|자빠|못일어나|일어나지못|못움직|꼼짝|누워|화장실|부축|돌봐|돌보|돌볼|수발|보호자|거동|간병|모시|봐줄|봐주|치매|기저귀|혼자서는/;
 const BILL_AVOIDED =
   /(고지서|독촉장|청구서|우편물|요금)[가-힣]{0,10}(쌓아|쌓였|쌓여|못뜯|뜯어보지|안뜯|무서워|겁나)|(겁나|무서워)서[가-힣]{0,4}(뜯어보지|못뜯|안뜯|못열|열어보지)/;
 const STRONG_DEBT = /빚|대출|카드|사채|보험료|신용불량|돌려막|압류|빌린돈|외상/;
@@ -375,6 +379,14 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     /원[?.,!]*(그게|그거|이게|그것이)(다|전부)(예요|에요|여|야|이다|입니다|요|다|이여)?(?![가-힣])/.test(text)
   )
     crises.add('INCOME');
+  // "아무도 없어요" after a fall or to "누가 돌봐 드리나요?" is nobody to care, not loneliness.
+  if (crises.has('ISOLATION') && NOBODY.test(text) && CARE_NEED.test(`${text}.${bot}`)) {
+    const rest = parts.map((clause) => clause.replace(NOBODY_GLOBAL, ''));
+    if (!anyClause(rest, CRISIS_PATTERNS.ISOLATION)) {
+      crises.delete('ISOLATION');
+      crises.add('CARE');
+    }
+  }
   result.crises = CRISIS_TYPES.filter((t) => crises.has(t));
   return result;
 }
