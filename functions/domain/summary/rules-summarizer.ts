@@ -93,6 +93,8 @@ const BOT_TRAILING = /(…|\.\.\.?|,)$/;
 /** The resident (the carer) goes into hospital and a dependent stays behind without anyone. */
 const CARER_HOSPITAL =
   /(제가|내가|저도|나도|저|나)[가-힣]{0,14}(입원|수술)(해야|하게|할|받아야|들어가|하러|때문)/;
+const LATER_STAY =
+  /(다음주|다음달|담주|내달|다다음|내년|다음번|한달뒤|몇달뒤|보름뒤)[가-힣]{0,10}(입원|수술)/;
 const LEFT_ALONE = /혼자(두|둬|남|계셔야|있어야|지내야)|(봐줄|돌봐줄|맡길|대신할)(사람|데|곳)(이|도)?없/;
 
 const ENGINE_QUESTIONS = [
@@ -278,7 +280,9 @@ export function summarizeWithRules(
     (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined);
   if (stuck)
     emergency.push({ claim: `거동이 어렵고 돌봐 줄 사람이 없음: "${clip(stuck.text)}"`, turn: stuck.index });
-  const carerAway = CARER_HOSPITAL.test(residentText) && LEFT_ALONE.test(residentText);
+  // A stay planned for later (다음 주에 입원) is a dependent without carer (HIGH), not danger today.
+  const carerAway =
+    CARER_HOSPITAL.test(residentText) && LEFT_ALONE.test(residentText) && !LATER_STAY.test(residentText);
   const awayTurn = heard.find((t) => CARER_HOSPITAL.test(compact(t.text))) ?? heard.at(-1);
   if (carerAway && awayTurn && VULNERABLE.test(residentText)) {
     emergency.push({
