@@ -161,7 +161,7 @@ describe('Function: summarizeWithRules — immediate danger in any outcome', () 
     expect(summary.crisisTypes).toContain('FOOD');
   });
 
-  it('a carer going into hospital leaves a dependent alone', () => {
+  it('a carer going into hospital next week leaves a dependent without carer: HIGH (contract 3.3), not danger today', () => {
     const summary = summarizeWithRules(
       t(
         HELLO,
@@ -171,7 +171,7 @@ describe('Function: summarizeWithRules — immediate danger in any outcome', () 
         CLOSE,
       ),
     );
-    expect(summary).toMatchObject({ urgency: 'EMERGENCY', followUp: 'IMMEDIATE_VISIT' });
+    expect(summary).toMatchObject({ urgency: 'HIGH', followUp: 'HOME_VISIT' });
     expect(summary.crisisTypes).toContain('CARE');
   });
 
