@@ -103,6 +103,14 @@ const NO_CALL_AGAIN =
 const BACK_NEGATION = /^(그런|그렇|그거|그건|그게|다그런|뭐그런)[가-힣]{0,6}(아니|없|않)/;
 const READ_BACK =
   /정리하면|정리해보면|정리해드리면|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
+const CALLBACK_OFFER =
+  /(다시|나중에|이따)[가-힣]{0,4}(연락|전화|통화)[가-힣]{0,4}(드릴까|드려도|할까|하는게나을|드리는게나을)/;
+const PRESENT_ANSWER =
+  /^(좀|조금|쪼끔|쪼매|약간|많이|꽤|있|있어|있죠|있지|있습)|(좀|조금|쪼끔|약간|많이|꽤)있(어|죠|지|습|다|는)/;
+/** Nouns a question lists: an answer that names some of them without a predicate carries the question's. */
+const LISTED = /전기|수도|가스|난방|보일러|월세|관리비|카드|대출|보험료|통신비|휴대폰|병원비|약값/g;
+/** What may join the named items in such an answer ("수도랑 전기 다요", "가스하고 전기요"). */
+const LIST_GLUE = /[.,?!]|이랑|랑|하고|그리고|과|와|둘다|셋다|전부|모두|다|이요|요|도|네|예|음|그|거|만/g;
 const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가끔/;
 
 /**
@@ -135,10 +143,15 @@ function fromQuestion(
   if ((CRISIS_TYPES as readonly string[]).includes(context.expecting))
     topics = [context.expecting as CrisisType];
   else topics = QUESTION_TOPICS.filter((t) => t.pattern.test(question)).map((t) => t.type);
-  // A read-back of several needs is carried clause by clause (see `carried`), not as one topic.
+  // A read-back of several needs is carried clause by clause (see `carried`), not as one topic; an offer to
+  // call back ("생활 형편을 여쭤보려 했는데, 나중에 다시 연락드릴까요?") asks about the call, not the topic.
   if (topics.length !== 1 || !question || RESOLVED.test(answer) || READ_BACK.test(question)) return [];
+  if (CALLBACK_OFFER.test(question)) return [];
   const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
   if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
+  // "좀 있어요" to "빚은 없으시죠?": the problem the question hoped absent is there.
+  if (/없으|없지|없죠|없나/.test(question) && PRESENT_ANSWER.test(answer) && !OWN_DENIAL.test(whole))
+    return topics;
   if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
   if (!NEGATIVE_QUESTION.test(question) && LACK_ANSWER.test(answer)) return topics;
   if (!NEGATIVE_QUESTION.test(question) && affirm && !deny && !OWN_DENIAL.test(whole)) return topics;
@@ -305,7 +318,14 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     !/없으|않으|아니시|괜찮/.test(question) &&
     !/^괜찮/.test(head) &&
     !OWN_DENIAL.test(text);
-  const carried = carries && !RESOLVED.test(text) ? clauses(question) : [];
+  // "수도랑 전기 다요" to "전기, 수도, 가스 중에 끊긴 게 있나요?": items named back, no predicate of its own.
+  const namedBack =
+    question &&
+    !result.deny &&
+    !/없으|않으|아니시|괜찮/.test(question) &&
+    (text.match(LISTED) ?? []).some((item) => question.includes(item)) &&
+    text.replace(LISTED, '').replace(LIST_GLUE, '') === '';
+  const carried = (carries || namedBack) && !RESOLVED.test(text) ? clauses(question) : [];
   for (const type of CRISIS_TYPES) if (anyClause(carried, CRISIS_PATTERNS[type])) crises.add(type);
 
   // Fear of dying alone unnoticed or a frightened "죽을까 봐" is not a wish to die.
