@@ -116,16 +116,19 @@ function answer({ id, method, path, headers, body }) {
 }
 
 // Replies are sent in batches: one message per turn of the event loop, since waking the other thread costs more
-// than copying a few responses.
+// than copying a few responses; a large turn goes out in slices so the workflows start on the first answers.
+const PIPELINE_SLICE = 64;
 let outgoing = [];
+function flushReplies() {
+  if (outgoing.length === 0) return;
+  const batch = outgoing;
+  outgoing = [];
+  parentPort.postMessage({ batch });
+}
 function reply(response) {
-  if (outgoing.length === 0)
-    setImmediate(() => {
-      const batch = outgoing;
-      outgoing = [];
-      parentPort.postMessage({ batch });
-    });
+  if (outgoing.length === 0) setImmediate(flushReplies);
   outgoing.push(response);
+  if (outgoing.length >= PIPELINE_SLICE) flushReplies();
 }
 
 try {

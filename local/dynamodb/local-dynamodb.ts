@@ -8,7 +8,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import {
   CreateTableCommand,
@@ -44,6 +43,9 @@ interface PostedResponse {
   body: string;
 }
 
+/** Requests per message when a turn produces many (see `post`). */
+const PIPELINE_SLICE = 64;
+
 // Decodes the SDK's request bodies from their bytes (they warn when treated as strings).
 const UTF8 = new TextDecoder();
 
@@ -62,21 +64,27 @@ export class MessagePortRequestHandler {
     });
   }
 
-  /** Requests of one event-loop turn travel together: waking the other thread costs more than copying them. */
+  /**
+   * Requests of one event-loop turn travel together: waking the other thread costs more than copying them. A
+   * large turn (thousands of workflows starting at once) is sent in slices, so the server starts on the first
+   * requests while this thread is still preparing the rest.
+   */
   private post(request: unknown): void {
-    if (this.outgoing.length === 0) {
-      setImmediate(() => {
-        const batch = this.outgoing;
-        this.outgoing = [];
-        this.worker.postMessage({ batch });
-      });
-    }
+    if (this.outgoing.length === 0) setImmediate(() => this.flush());
     this.outgoing.push(request);
+    if (this.outgoing.length >= PIPELINE_SLICE) this.flush();
+  }
+
+  private flush(): void {
+    if (this.outgoing.length === 0) return;
+    const batch = this.outgoing;
+    this.outgoing = [];
+    this.worker.postMessage({ batch });
   }
 
   async handle(
     request: SdkHttpRequest,
-  ): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Readable } }> {
+  ): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: Uint8Array } }> {
     const id = ++this.seq;
     const body =
       request.body === undefined || request.body === null
@@ -102,7 +110,8 @@ export class MessagePortRequestHandler {
       response: {
         statusCode: posted.statusCode,
         headers: posted.headers,
-        body: Readable.from([Buffer.from(posted.body, 'utf8')]),
+        // The SDK takes a byte array as a body already collected: no stream per response.
+        body: Buffer.from(posted.body, 'utf8'),
       },
     };
   }
@@ -134,11 +143,29 @@ export const LOCAL_SIGNER = {
   },
 };
 
-/** Makes an SDK DynamoDB client (or document client) talk to the local server through `handler`. */
-export function useRequestHandler(client: { config: object }, handler: MessagePortRequestHandler): void {
+/**
+ * Middlewares that only matter on a network to AWS (a User-Agent, a Host header, X-Ray recursion detection, the
+ * logger): dropped from clients on the message port, where they cost about a sixth of the SDK's time per request.
+ */
+const NETWORK_ONLY_MIDDLEWARES = [
+  'getUserAgentMiddleware',
+  'hostHeaderMiddleware',
+  'recursionDetectionMiddleware',
+  'loggerMiddleware',
+];
+
+/**
+ * Makes an SDK DynamoDB client (or document client, which shares its client's stack) talk to the local server
+ * through `handler`. Serialization, marshalling, retries and parsing stay the SDK's own.
+ */
+export function useRequestHandler(
+  client: { config: object; middlewareStack: { remove(name: string): boolean } },
+  handler: MessagePortRequestHandler,
+): void {
   const config = client.config as { requestHandler: unknown; signer: unknown };
   config.requestHandler = handler;
   config.signer = async () => LOCAL_SIGNER;
+  for (const name of NETWORK_ONLY_MIDDLEWARES) client.middlewareStack.remove(name);
 }
 
 export interface StartOptions {
