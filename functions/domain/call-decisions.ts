@@ -6,7 +6,12 @@ import type { CallAttempt, CallOutcome, CaseResult } from './case-record.ts';
 import type { ConsultationSummary } from './consultation-summary.ts';
 
 export type AttemptDecision =
-  | { next: 'SUMMARIZE' }
+  | {
+      next: 'SUMMARIZE';
+      /** The case's counts after this call, carried in the execution so the next step need not read the case. */
+      attemptsSoFar?: number;
+      callbacksSoFar?: number;
+    }
   | { next: 'RETRY'; retryAt: string }
   | { next: 'FINISH'; result: CaseResult; reason: string };
 

@@ -31,9 +31,16 @@ export async function recordCallAttempt(
     outcome === 'ANSWERED' ? 'CALLING' : 'RETRY_WAIT',
     now,
   );
-  return decideAfterAttempt(outcome, record.attempts, settings.maxCallAttempts, () =>
+  const decision = decideAfterAttempt(outcome, record.attempts, settings.maxCallAttempts, () =>
     retrySlot(now, unansweredAttempts(record.attempts) + 1, callingWindowFrom(settings)),
   );
+  return decision.next === 'SUMMARIZE'
+    ? {
+        ...decision,
+        attemptsSoFar: record.attempts.length,
+        callbacksSoFar: Number((record as { callbacks?: number }).callbacks ?? 0),
+      }
+    : decision;
 }
 
 export const handler = workflowHandler((event: RecordCallAttemptEvent) => recordCallAttempt(event));

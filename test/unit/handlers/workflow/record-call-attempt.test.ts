@@ -103,7 +103,7 @@ describe('Function: recordCallAttempt', () => {
     );
 
     // Assess
-    expect(decision).toEqual({ next: 'SUMMARIZE' });
+    expect(decision).toEqual({ next: 'SUMMARIZE', attemptsSoFar: 1, callbacksSoFar: 0 });
     expect(await repo.getCase('case-2')).toMatchObject({
       progress: 'CALLING',
       attempts: [

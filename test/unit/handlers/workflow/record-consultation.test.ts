@@ -137,6 +137,22 @@ describe('Function: recordConsultation', () => {
     expect(await repo.getCase('case-4')).toMatchObject({ callbacks: 2, progress: 'RETRY_WAIT' });
   });
 
+  it('takes the callbacks so far from the decision Record Call Attempt carried, not from a read', async () => {
+    // Prepare: the stored case has no callbacks yet, but the execution says both were used
+    const h = await answeredCase('case-carried');
+    const callback = summary({ outcome: 'CALLBACK_REQUESTED', callbackAt: '2026-11-26T06:00:00.000Z' });
+    const decisionAfterCall = { next: 'SUMMARIZE' as const, attemptsSoFar: 3, callbacksSoFar: 2 };
+
+    // Act
+    const decision = await handler.recordConsultation(
+      { caseId: 'case-carried', state: { household: h, summary: callback, decision: decisionAfterCall } },
+      wed1030,
+    );
+
+    // Assess
+    expect(decision).toMatchObject({ next: 'FINISH', result: 'CONSULTED' });
+  });
+
   it('moves a callback asked for outside calling hours to the next calling slot', async () => {
     // Prepare: "저녁 여덟 시에 전화 주이소" → Thu 20:00 KST, after hours
     const h = await answeredCase('case-5');
