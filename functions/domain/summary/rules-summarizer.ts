@@ -92,10 +92,13 @@ const BOT_LOST = /(여보세요|들리세요|들리십니까|들리시나요)\?*
 const BOT_TRAILING = /(…|\.\.\.?|,)$/;
 /** The resident (the carer) goes into hospital and a dependent stays behind without anyone. */
 const CARER_HOSPITAL =
-  /(제가|내가|저도|나도|저|나)[가-힣]{0,14}(입원|수술)(해야|하게|할|받아야|들어가|하러|때문)/;
+  /(제가|내가|저|나)(는)?(지금)?(응급실|입원중|입원해있)|(제가|내가|저도|나도|저|나)[가-힣]{0,14}(입원|수술)(해야|하게|할|받아야|들어가|하러|때문)/;
 const LATER_STAY =
   /(다음주|다음달|담주|내달|다다음|내년|다음번|한달뒤|몇달뒤|보름뒤)[가-힣]{0,10}(입원|수술)/;
-const LEFT_ALONE = /혼자(두|둬|남|계셔야|있어야|지내야)|(봐줄|돌봐줄|맡길|대신할)(사람|데|곳)(이|도)?없/;
+/** Unable to move for a day or more already: nobody is helping, whoever is named. */
+const STUCK_SINCE = /어제부터|그제부터|이틀째|사흘째|나흘째|며칠째|하루종일|밤새/;
+const LEFT_ALONE =
+  /혼자(두|둬|남|계셔야|있어야|지내야|있어요|있어|있는데)|(봐줄|돌봐줄|맡길|대신할)(사람|데|곳)(이|도)?없/;
 
 const ENGINE_QUESTIONS = [
   ...Object.values(SCREENING),
@@ -276,8 +279,11 @@ export function summarizeWithRules(
     });
   }
   const stuck =
-    heard.find((t) => IMMOBILE.test(compact(t.text)) && NO_CARER.test(compact(t.text))) ??
-    (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined);
+    heard.find(
+      (t) =>
+        IMMOBILE.test(compact(t.text)) &&
+        (NO_CARER.test(compact(t.text)) || STUCK_SINCE.test(compact(t.text))),
+    ) ?? (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined);
   if (stuck)
     emergency.push({ claim: `거동이 어렵고 돌봐 줄 사람이 없음: "${clip(stuck.text)}"`, turn: stuck.index });
   // A stay planned for later (다음 주에 입원) is a dependent without carer (HIGH), not danger today.

@@ -92,7 +92,7 @@ const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
  * "네 밀린 건 없어요"): its "네" is a discourse marker, not a yes to the problem the question names.
  */
 const OWN_DENIAL =
-  /없(어|습|다|고|죠|는데|심|어예|데이|제|슈|당)|아니|않|괜찮|건강하|멀쩡|튼튼|(꼬박꼬박|잘|제때|다)?(내고있|내고요|냈어|냈고|내요|갚고있)/;
+  /없(어(?!서|가지고|갖고)|습|다|고|죠|는데|심|어예|데이|제|슈|당)|아니|않|괜찮|건강하|멀쩡|튼튼|(꼬박꼬박|잘|제때|다)?(내고있|내고요|냈어|냈고|내요|갚고있)/;
 /** Agreeing by restating the predicate of the question ("모자라요" to "생활비가 부족하신가요?"). */
 const LACK_ANSWER =
   /^(많이|하영|영|너무|좀|쪼매|쪼끔|조금|마이|억수로|겁나|솔직히)?(모자라|모자래|모잘라|부족|택도없|턱도없|어림도없|빠듯|빠뜻)/;
@@ -103,6 +103,21 @@ const NO_CALL_AGAIN =
 const BACK_NEGATION = /^(그런|그렇|그거|그건|그게|다그런|뭐그런)[가-힣]{0,6}(아니|없|않)/;
 const READ_BACK =
   /정리하면|정리해보면|정리해드리면|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
+/** The bot restates what it heard and asks to confirm ("그럼 지금 수입은 전혀 없으신 거네요?"). */
+const CONFIRMATION =
+  /(거|건|것)(네요|죠|지요|군요|가요|예요|이에요|맞으세요|맞죠|맞나요)\?$|(다|라)는(거|말씀)(이시|이)?(죠|네요|군요)\?$/;
+/** Pills or poison already taken, told as done ("이미 늦었어요. 약 먹었어요"). */
+const OVERDOSE =
+  /(약|수면제|농약|제초제|독약|수면유도제|신경안정제)(을|를|도)?[가-힣]{0,6}(먹었|삼켰|마셨|털어넣었)/;
+const OVERDOSE_CONTEXT = /늦었|이미|벌써|방금|한통|통째|많이|전부|몽땅|다먹|한꺼번에|한번에|잔뜩/;
+/** A dependent who cannot get up no longer answers the phone: someone must look in now. */
+const DEPENDENT = /어머니|아버지|엄마|아빠|할머니|할아버지|노모|부모|남편|아내|영감|할멈/;
+const DEPENDENT_FRAIL = /누워|거동|치매|쓰러|못일어나|못움직|편찮/;
+const UNREACHABLE = /(전화|연락)(를|을|이|가|도)?(안받|안돼|안되|두절|끊겼|닿지)/;
+/** Days without food told across clauses ("물만 먹엄수다. 어제도 그제도."). */
+const FOOD_EMERGENCY_SPAN =
+  /(물만|못먹|굶|못묵|안먹|못드)[가-힣.,]{0,10}(어제도|그제도|그저께도)[가-힣.,]{0,3}(오늘도|그제도|그저께도)/;
+const COST_WORRY = /(돈|비용|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자)/;
 const CALLBACK_OFFER =
   /(다시|나중에|이따)[가-힣]{0,4}(연락|전화|통화)[가-힣]{0,4}(드릴까|드려도|할까|하는게나을|드리는게나을)/;
 const PRESENT_ANSWER =
@@ -315,7 +330,7 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     question &&
     result.affirm &&
     !result.deny &&
-    !/없으|않으|아니시|괜찮/.test(question) &&
+    (!/없으|않으|아니시|괜찮/.test(question) || CONFIRMATION.test(question)) &&
     !/^괜찮/.test(head) &&
     !OWN_DENIAL.test(text);
   // "수도랑 전기 다요" to "전기, 수도, 가스 중에 끊긴 게 있나요?": items named back, no predicate of its own.
@@ -364,13 +379,18 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
       ).map(({ signal }) => signal),
     ),
   ];
-  if (anyClause([...parts, ...carried], [FOOD_EMERGENCY])) {
+  if (anyClause([...parts, ...carried], [FOOD_EMERGENCY]) || FOOD_EMERGENCY_SPAN.test(text)) {
     result.foodEmergency = true;
     crises.add('FOOD');
   }
-  if (crises.has('INCOME') && RESOURCE_QUESTION.test(bot) && /수입|소득|벌이|들어오는돈/.test(bot)) {
-    if (/^(없|거의없|하나도|한푼도|전혀)/.test(head) && !result.high.includes('수입 없음'))
-      result.high.push('수입 없음');
+  // "수입이요? 없다고 보시면 돼요" to a question about income: a clause that opens with 'none'.
+  if (
+    /수입|소득|벌이|들어오는돈/.test(question) &&
+    !/없으|않으|아니시|괜찮|문제/.test(question) &&
+    parts.some((c) => /^(없|거의없|하나도|한푼도|전혀)/.test(c))
+  ) {
+    crises.add('INCOME');
+    if (!result.high.includes('수입 없음')) result.high.push('수입 없음');
   }
   // "끊겼어요 나흘 전에" names no utility: it is the one the bot asked about.
   if (
@@ -381,8 +401,29 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     crises.add('UTILITIES');
     if (!result.high.includes('공과금 단절')) result.high.push('공과금 단절');
   }
+  // "못 갔어요. 돈 들까 봐." to "병원 가보셨어요?": treatment named by the question, refrained from for cost.
+  if (
+    /병원|치료|검사|수술|진료|투석/.test(question) &&
+    COST_WORRY.test(text) &&
+    /(못|안)(갔|가|받|해|했)|엄두/.test(text) &&
+    !result.high.includes('비용 때문에 치료 못 받음')
+  ) {
+    crises.add('HEALTH');
+    result.high.push('비용 때문에 치료 못 받음');
+  }
+  if (OVERDOSE.test(text) && (OVERDOSE_CONTEXT.test(text) || SELF_HARM_PROBE.test(bot))) {
+    result.selfHarm = true;
+    result.selfHarmSign ??= 'INJURY';
+    result.danger = { hotline: '119' };
+    crises.add('MENTAL_HEALTH');
+  }
+  if (DEPENDENT.test(text) && DEPENDENT_FRAIL.test(text) && UNREACHABLE.test(text)) {
+    result.danger ??= { hotline: '119' };
+    crises.add('CARE');
+    if (!result.high.includes('돌볼 사람 없는 피부양자')) result.high.push('돌볼 사람 없는 피부양자');
+  }
   // Illness left untreated for money, said across clauses ("검사 받으라는데, 돈이 없어서 못 가고").
-  if (/병원|치료|검사|수술|약/.test(text) && /돈(이|도)?없어서[가-힣]{0,4}못(가|받|하|사)/.test(text)) {
+  if (/병원|치료|검사|수술|약/.test(text) && /돈(이|도)?없어서[가-힣]{0,6}못(가|받|하|사|타)/.test(text)) {
     crises.add('HEALTH');
     if (!result.high.includes('비용 때문에 치료 못 받음')) result.high.push('비용 때문에 치료 못 받음');
   }
