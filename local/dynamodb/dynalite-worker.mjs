@@ -115,10 +115,12 @@ function answer({ id, method, path, headers, body }) {
   req.emit('end');
 }
 
-// Replies are sent in batches: one message per turn of the event loop, since waking the other thread costs more
-// than copying a few responses; a large turn goes out in slices so the workflows start on the first answers.
+// Replies are sent in batches, since waking the other thread costs more than copying a few responses: when every
+// request received so far is answered, or at the end of the event-loop turn; a large turn goes out in slices so
+// the workflows start on the first answers.
 const PIPELINE_SLICE = 64;
 let outgoing = [];
+let unanswered = 0;
 function flushReplies() {
   if (outgoing.length === 0) return;
   const batch = outgoing;
@@ -126,9 +128,10 @@ function flushReplies() {
   parentPort.postMessage({ batch });
 }
 function reply(response) {
+  unanswered--;
   if (outgoing.length === 0) setImmediate(flushReplies);
   outgoing.push(response);
-  if (outgoing.length >= PIPELINE_SLICE) flushReplies();
+  if (unanswered === 0 || outgoing.length >= PIPELINE_SLICE) flushReplies();
 }
 
 try {
@@ -153,6 +156,7 @@ parentPort.on('message', async (message) => {
     server.close();
     server.closeAllConnections?.();
   } else if (Array.isArray(message.batch)) {
+    unanswered += message.batch.length;
     for (const request of message.batch) answer(request);
   }
 });

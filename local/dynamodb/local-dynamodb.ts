@@ -65,11 +65,17 @@ export class MessagePortRequestHandler {
   }
 
   /**
-   * Requests of one event-loop turn travel together: waking the other thread costs more than copying them. A
+   * Requests of one event-loop turn travel together: waking the other thread costs more than copying them. But a
+   * request made while the server is idle goes at once (it would otherwise idle until this turn ends), and a
    * large turn (thousands of workflows starting at once) is sent in slices, so the server starts on the first
    * requests while this thread is still preparing the rest.
    */
   private post(request: unknown): void {
+    const serverIdle = this.pending.size <= 1; // only this request's own entry
+    if (serverIdle && this.outgoing.length === 0) {
+      this.worker.postMessage({ batch: [request] });
+      return;
+    }
     if (this.outgoing.length === 0) setImmediate(() => this.flush());
     this.outgoing.push(request);
     if (this.outgoing.length >= PIPELINE_SLICE) this.flush();
