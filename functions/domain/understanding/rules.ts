@@ -48,8 +48,9 @@ function globalOf(pattern: RegExp): RegExp {
 const PRE_NEGATABLE = /^(외로|외롭|적적|쓸쓸|아프|아파|아픈|우울|힘들|괴로|괴롭|불편|어렵|모자라|부족)/;
 /** A negation that is itself denied says the thing is there ("외롭지 않다면 거짓말", "안 아픈 건 아니고"). */
 const DOUBLE_NEGATION =
-  /^[가-힣]{0,3}((지|진|다)?(않|안)(다면|다고하면|다믄)|없다면|없다고하면|아니라면|아니라고하면)거짓말|^[가-힣]{0,2}(다고는|다곤|다고야)(못|할수없|말못)/;
-const DENIED_DENIAL = /^[가-힣]{0,2}(건|게|거는|것은|것도|거도|건도)(또)?아니(고|지|에|야|여|죠|구|라)/;
+  /^[가-힣]{0,3}((지|진|다)?(않|안)(다면|다고하면|다믄)|없다면|없다고하면|아니라면|아니라고하면)거짓말|^[가-힣]{0,2}(다고는|다곤|다고야)(못|할수없|말못)|^[가-힣]{0,3}(않|안|없)(다고는|다곤|다고야)(못|할수없|말못)/;
+const DENIED_DENIAL =
+  /^[가-힣]{0,2}(건|게|거는|것은|것도|거도|건도)(또)?(아니(고|지|에|야|여|죠|구|라|다)|아닌)/;
 
 /** True when `pattern` matches somewhere in `clause` and no negation follows the match in that clause. */
 function matchesUnnegated(clause: string, pattern: RegExp): boolean {
@@ -73,9 +74,10 @@ function anyClause(parts: string[], patterns: RegExp[]): boolean {
 }
 
 const NEGATIVE_QUESTION = /없으|않으|아니시|않았|없었|괜찮|잘(하|드|지내|챙|주무)|어떠|어때|어떻게|하진/;
-const WELLNESS_QUESTION = /괜찮|잘(하|드|지내|챙|주무|계)|어떠|어때/;
+const WELLNESS_QUESTION = /괜찮|잘(하|드|지내|챙|주무|계)|어떠|어때|충분하|넉넉하|감당(이|은)?(되|돼)/;
 /** "No" to a wellness question ("건강은 괜찮으세요?"): only at the start of the answer. */
-const NEGATIVE_ANSWER = /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않)/;
+const NEGATIVE_ANSWER =
+  /^(아니|아뇨|아녀|안좋|별로|못|힘들|없|거의없|거의안|그렇지않|좀그렇|부족|모자|빠듯|택도|턱도|어렵)/;
 /** "None" to a resource question ("수입은 있으세요?"): anywhere in the first clause ("지금은 거의 없다고 봐야죠"). */
 const ABSENT_ANSWER =
   /^(아니|아뇨|아녀|없|거의없|거의안)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
@@ -118,8 +120,20 @@ const UNREACHABLE = /(전화|연락)(를|을|이|가|도)?(안받|안돼|안되|
 const FOOD_EMERGENCY_SPAN =
   /(물만|못먹|굶|못묵|안먹|못드)[가-힣.,]{0,10}(어제도|그제도|그저께도)[가-힣.,]{0,3}(오늘도|그제도|그저께도)/;
 const COST_WORRY = /(돈|비용|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자)/;
+const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
+/** Someone outside the household named as having the problem, or the problem disowned. */
+const OTHER_HOUSEHOLD =
+  /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인/;
+const OTHER_SUBJECT =
+  /^(우리)?(따로사는)?(형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
+/** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
+const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
+/** "한 오천?" to "빚은 어느 정도 되세요?": an amount answered to a question about a debt's size. */
+const AMOUNT_QUESTION = /얼마|어느정도|몇/;
+const AMOUNT_ANSWER =
+  /^(한|약|대충|거의|글쎄)?[일이삼사오육칠팔구십백천만억0-9]+(만|천|백|억)?(원|정도|쯤)?$/;
 const CALLBACK_OFFER =
-  /(다시|나중에|이따)[가-힣]{0,4}(연락|전화|통화)[가-힣]{0,4}(드릴까|드려도|할까|하는게나을|드리는게나을)/;
+  /(다시|나중에|이따)[가-힣]{0,4}(연락|전화|통화)[가-힣]{0,4}(드릴까|드려도|할까|하는게나을|드리는게나을)|언제(쯤)?[가-힣]{0,4}(통화|전화|연락)(가|이)?(가능|편하|괜찮|되)/;
 const PRESENT_ANSWER =
   /^(좀|조금|쪼끔|쪼매|약간|많이|꽤|있|있어|있죠|있지|있습)|(좀|조금|쪼끔|약간|많이|꽤)있(어|죠|지|습|다|는)/;
 /** Nouns a question lists: an answer that names some of them without a predicate carries the question's. */
@@ -132,7 +146,8 @@ const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가�
  * "외롭기는 뭐가 외로와", "아프긴요": a predicate taken up with …기는/…긴 and a rhetorical 뭐가 denies it
  * ("없긴 뭐가 없어" denies a denial, so it is left to the other patterns).
  */
-const RHETORICAL_DENIAL = /^(?!없|안|못)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)/;
+const RHETORICAL_DENIAL =
+  /^(?!없|안|못)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)|^(?!없|안|못)[가-힣]{1,8}(하긴|하기는|롭긴|프긴)(요)?$|^[가-힣]{1,6}(은|는)무슨$/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
 export function lastQuestion(compactBot: string): string {
@@ -162,7 +177,13 @@ function fromQuestion(
   // call back ("생활 형편을 여쭤보려 했는데, 나중에 다시 연락드릴까요?") asks about the call, not the topic.
   if (topics.length !== 1 || !question || RESOLVED.test(answer) || READ_BACK.test(question)) return [];
   if (CALLBACK_OFFER.test(question)) return [];
-  const negativeAnswer = deny || NEGATIVE_ANSWER.test(answer);
+  if (SOLVED_QUESTION.test(question)) return [];
+  if (topics[0] === 'DEBT' && AMOUNT_QUESTION.test(question) && AMOUNT_ANSWER.test(answer)) return topics;
+  // "…하는 게 다예요" to "하루에 대화는 누구와 하세요?": that little is all there is.
+  if (topics[0] === 'ISOLATION' && /(게|거|것이)(다|전부)(예요|에요|야|여|다|이다)?[.]?$/.test(whole))
+    return topics;
+  const negativeAnswer =
+    (deny || NEGATIVE_ANSWER.test(answer)) && !/(건|게|거는|것은)아니|^그런(거|건)없/.test(answer);
   if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
   // "좀 있어요" to "빚은 없으시죠?": the problem the question hoped absent is there.
   if (/없으|없지|없죠|없나/.test(question) && PRESENT_ANSWER.test(answer) && !OWN_DENIAL.test(whole))
@@ -269,8 +290,34 @@ function warningSignIn(clauses: string[]): WarningSign | undefined {
   return ALL_SIGNS.find((s) => !s.review && heard(s)) ?? ALL_SIGNS.find((s) => s.review && heard(s));
 }
 
+// A simulated campaign replays the same scripted lines to the same questions thousands of times, and the
+// summarizer re-reads every turn; a bounded memo of this pure function serves those (a Lambda keeps it per
+// container). Callers get their own copy, so they may change it.
+const ANALYSES = new Map<string, UtteranceAnalysis>();
+const ANALYSES_LIMIT = 2048;
+
+function copyAnalysis(analysis: UtteranceAnalysis): UtteranceAnalysis {
+  return {
+    ...analysis,
+    crises: [...analysis.crises],
+    high: [...analysis.high],
+    ...(analysis.danger ? { danger: { ...analysis.danger } } : {}),
+  };
+}
+
 /** Analyzes one utterance with rules (pure). */
 export function analyzeUtterance(utterance: string, context: UnderstandingContext): UtteranceAnalysis {
+  const key = `${context.expecting}\u0000${context.botText}\u0000${utterance}`;
+  let analysis = ANALYSES.get(key);
+  if (!analysis) {
+    analysis = analyzeFresh(utterance, context);
+    if (ANALYSES.size >= ANALYSES_LIMIT) ANALYSES.clear();
+    ANALYSES.set(key, analysis);
+  }
+  return copyAnalysis(analysis);
+}
+
+function analyzeFresh(utterance: string, context: UnderstandingContext): UtteranceAnalysis {
   const result = emptyAnalysis();
   const text = compact(utterance);
   if (!text) return result;
@@ -305,10 +352,16 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   if (year !== undefined) result.birthYear = year;
 
   const crises = new Set<CrisisType>();
+  const bot = compact(context.botText);
   for (const [index, clause] of parts.entries()) {
     const later = parts.slice(index + 1);
     if (BACK_NEGATION.test(later[0] ?? '')) continue;
     if (RHETORICAL_DENIAL.test(clause)) continue;
+    // "독촉이요?", "치료요?": the bot's word echoed back, not a report.
+    const echo = clause.match(ECHO);
+    if (echo?.[1] && bot.includes(echo[1])) continue;
+    // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
+    if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause)) continue;
     const heard = CRISIS_TYPES.filter(
       (type) =>
         anyClause([clause], CRISIS_PATTERNS[type]) &&
@@ -324,7 +377,7 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
   const arrear = arrearFromBot(parts, context.botText);
   if (arrear) crises.add(arrear);
   // "네" to a question that states a problem ("전기가 끊긴 상태인가요?") carries the problem itself.
-  const question = lastQuestion(compact(context.botText));
+  const question = lastQuestion(bot);
   // Only a positive question carries its problem; "네, 괜찮아요" to "…없으세요?" means none, and a resolution wins.
   const carries =
     question &&
@@ -352,7 +405,6 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     if (sign.review) result.selfHarmReview = true;
   }
   if (anyClause(ownVoice, [SUDDEN_CALM])) result.calm = true;
-  const bot = compact(context.botText);
   // Only a direct, positive question about self-harm makes "네" / "모르겠어요" a signal (not a read-back).
   const probeQuestion = lastQuestion(bot);
   // "…생각을 하고 계신 건 아니세요?" asks the same thing politely: "네" is ambiguous there, "몰라요" is not.
@@ -428,7 +480,10 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
     if (!result.high.includes('비용 때문에 치료 못 받음')) result.high.push('비용 때문에 치료 못 받음');
   }
   // Bills piled up unopened or feared ("고지서 겁나서 뜯어보지도 못하고 쌓아놨어요"): the bill named, else the bot's.
-  if (BILL_AVOIDED.test(text)) {
+  if (
+    BILL_AVOIDED.test(text) ||
+    (/안뜯|못뜯|뜯어보지|안열어|못열어/.test(text) && /고지서|요금|독촉장|청구서|우편/.test(bot))
+  ) {
     const subject =
       ARREAR_SUBJECTS.find((s) => s.pattern.test(text)) ?? ARREAR_SUBJECTS.find((s) => s.pattern.test(bot));
     crises.add(subject?.type ?? 'DEBT');
@@ -448,6 +503,11 @@ export function analyzeUtterance(utterance: string, context: UnderstandingContex
       crises.add('CARE');
     }
   }
+  // "저는 안 먹어요. 돈 아끼려고": a meal given up for money, said across clauses.
+  if (/(안|못)(먹|묵)(어|고|는|었)/.test(text) && /돈(아끼|아낄|없|이없|때문)|아끼려|아낄라/.test(text))
+    crises.add('FOOD');
+  // Skipping a meal to lose weight is not hunger.
+  if (/다이어트|살빼|살을빼/.test(text)) crises.delete('FOOD');
   result.crises = CRISIS_TYPES.filter((t) => crises.has(t));
   return result;
 }
