@@ -30,6 +30,21 @@ const LITERALS: Record<string, string> = {
   한티: '한테',
   혔: '했',
   맴이: '마음이',
+  시퍼: '싶어',
+  시포: '싶어',
+  싶퍼: '싶어',
+  이써: '있어',
+  잇어: '있어',
+  잇서: '있어',
+  먹을께: '먹을거',
+  먹을꺼: '먹을거',
+  바당: '바다',
+  지안허: '지않아',
+  지안해: '지않아',
+  끈켜: '끊겨',
+  끈껴: '끊겨',
+  끈킨: '끊긴',
+  끈켰: '끊겼',
   어멍: '어머니',
   아방: '아버지',
   아판: '아파서',
@@ -40,6 +55,37 @@ const LITERALS: Record<string, string> = {
   믄: '면',
 };
 const LITERAL_PATTERN = new RegExp(Object.keys(LITERALS).join('|'), 'g');
+
+/** Southern -부러/-삐/-불 endings of 버리다, one pass: ending → standard form. */
+const BURI: Record<string, string> = {
+  부렀: '버렸',
+  브렀: '버렸',
+  뿌렀: '버렸',
+  삐렀: '버렸',
+  뿌랬: '버렸',
+  삣: '버렸',
+  부러서: '버려서',
+  뿌러서: '버려서',
+  삐서: '버려서',
+  불면: '버리면',
+  불믄: '버리면',
+  뿌면: '버리면',
+  삐면: '버리면',
+  뿌믄: '버리면',
+  삐믄: '버리면',
+  불고: '버리고',
+  뿌고: '버리고',
+  삐고: '버리고',
+  삐는: '버리는',
+  뿌는: '버리는',
+  부는: '버리는',
+  불는: '버리는',
+  부러: '버려',
+  뿌러: '버려',
+  삐: '버려',
+};
+const BURI_PATTERN =
+  /(?<=[가나서아어워와져])(부렀|브렀|뿌렀|삐렀|뿌랬|삣|부러서|뿌러서|삐서|불면|불믄|뿌면|삐면|뿌믄|삐믄|(불고|뿌고|삐고)(?!기)|삐는|뿌는|부는|불는|(부러|뿌러|삐)(?=[요.,?!]|$))/g;
 
 /** Common STT and dialect spellings folded onto the standard form the patterns are written in. */
 const FOLDS: [RegExp, string][] = [
@@ -79,20 +125,12 @@ const FOLDS: [RegExp, string][] = [
   [/끊겨부렀|끊겨브렀|끊어져부렀/g, '끊겼'],
   // Phonetic (STT / typed-as-heard) spellings of stems the patterns name: 시퍼 싶어, 주거 죽어, 이써 있어,
   // 업서 없어, 빗 빚, 먹을께 먹을게.
-  [/시퍼|시포|싶퍼/g, '싶어'],
   [/(?<![가-힣])주거(?=(버|뿌|삐|불|야|서|도|라|요|있))/g, '죽어'],
   [/(?<![가-힣])주글(?=(것|거|까|래|라|뻔|수|지))/g, '죽을'],
-  [/이써|잇어|잇서/g, '있어'],
   [/업서|업써|업어(?=[요.,?!]|$)/g, '없어'],
   [/(?<=카드|은행|사채)빗|(?<![가-힣])빗(?=(이|을|은|도|때문|갚|져|졌|만|쟁이))/g, '빚'],
-  [/먹을께|먹을꺼/g, '먹을거'],
   // Southern/Jeolla -부러/-부렀/-불고 and Gyeongsang -삐/-뿌 for 버리다 ("가불면", "나가부렀어", "가삐는 기").
-  [/(?<=[가나서아어워와져])(부렀|브렀|뿌렀|삐렀|뿌랬|삣)/g, '버렸'],
-  [/(?<=[가나서아어워와져])(부러서|뿌러서|삐서)/g, '버려서'],
-  [/(?<=[가나서아어워와져])(불면|불믄|뿌면|삐면|뿌믄|삐믄)/g, '버리면'],
-  [/(?<=[가나서아어워와져])(불고|뿌고|삐고)(?!기)/g, '버리고'],
-  [/(?<=[가나서아어워와져])(삐는|뿌는|부는|불는)/g, '버리는'],
-  [/(?<=[가나서아어워와져])(부러|뿌러|삐)(?=[요.,?!]|$)/g, '버려'],
+  [BURI_PATTERN, ''],
   // Jeju 없다 before a clause ending (돈 어신디, 기름 어성) and -민 for -면 before a wish.
   [/(?<=[가-힣](도|는|은|가|이)?)어신(디|데)/g, '없는데'],
   [/(?<=(돈|기름|쌀|사람|사름|것|거)(도|는|은|가|이)?)어(성|선|서)(?=[가-힣])/g, '없어서'],
@@ -102,12 +140,7 @@ const FOLDS: [RegExp, string][] = [
   [/(?<=[가나서아어워와져])(불카|불까|뿔까|삘까)/g, '버릴까'],
   [/(?<=[가-힣])졍(?=[가-힣])/g, '져서'],
   [/(?<=[가나아어와워])사(?=(헙|합|허|하|되|돼))/g, '야'],
-  [/바당/g, '바다'],
-  [/지안허|지안해/g, '지않아'],
   // STT: 끈켜서 끊겨서.
-  [/끈(켜|껴)/g, '끊겨'],
-  [/끈킨/g, '끊긴'],
-  [/끈켰/g, '끊겼'],
   [/도시가쓰|가쓰(?=(요금|비|값|가|는|도|를|랑|끊))/g, '가스'],
   [/전기세/g, '전기요금'],
   [/핸드폰|휴대전화/g, '휴대폰'],
@@ -149,7 +182,9 @@ export function compact(text: string): string {
     out =
       pattern === LITERAL_PATTERN
         ? out.replace(pattern, (word) => LITERALS[word] ?? word)
-        : out.replace(pattern, replacement);
+        : pattern === BURI_PATTERN
+          ? out.replace(pattern, (ending) => BURI[ending] ?? ending)
+          : out.replace(pattern, replacement);
   }
   if (COMPACTED.size >= COMPACTED_LIMIT) COMPACTED.clear();
   COMPACTED.set(text, out);

@@ -283,6 +283,7 @@ function warningSignIn(clauses: string[]): WarningSign | undefined {
   const heard = (sign: WarningSign) =>
     spans.some(
       ({ clause, around }) =>
+        sign.pattern.test(clause) &&
         !sign.unless?.test(around) &&
         (!sign.context || sign.context.test(around)) &&
         signUnnegated(clause, sign.pattern),
@@ -417,7 +418,11 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   if (result.selfHarm) crises.add('MENTAL_HEALTH');
 
   for (const { pattern, hotline, unless } of DANGER_PATTERNS) {
-    if (parts.some((clause) => !unless?.test(clause) && matchesUnnegated(clause, pattern))) {
+    if (
+      parts.some(
+        (clause) => pattern.test(clause) && !unless?.test(clause) && matchesUnnegated(clause, pattern),
+      )
+    ) {
       result.danger = { hotline };
       break;
     }
