@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateUtterances,
+  readUtteranceFile,
+  scoreUtterances,
+  type UtteranceCase,
+  type UtteranceReport,
+} from '../../../local/eval/utterances.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'eval');
+
+/** Floors about five points under what the rules reach, so a regression fails CI. */
+interface Floors {
+  typesF1: number;
+  selfHarmRecall: number;
+  selfHarmPrecision: number;
+  dangerRecall: number;
+  dangerPrecision: number;
+  highRecall: number;
+  highPrecision: number;
+}
+
+function assessFloors(report: UtteranceReport, floors: Floors): void {
+  expect(report.cases).toBe(300);
+  expect(report.typesMicro.f1).toBeGreaterThanOrEqual(floors.typesF1);
+  expect(report.signals.selfHarm.recall).toBeGreaterThanOrEqual(floors.selfHarmRecall);
+  expect(report.signals.selfHarm.precision).toBeGreaterThanOrEqual(floors.selfHarmPrecision);
+  expect(report.signals.danger.recall).toBeGreaterThanOrEqual(floors.dangerRecall);
+  expect(report.signals.danger.precision).toBeGreaterThanOrEqual(floors.dangerPrecision);
+  expect(report.signals.high.recall).toBeGreaterThanOrEqual(floors.highRecall);
+  expect(report.signals.high.precision).toBeGreaterThanOrEqual(floors.highPrecision);
+}
+
+describe('Gate: rules understanding on single utterances (two independently written corpora)', () => {
+  it('keeps utterances-a at its floors', () => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-a.jsonl')));
+
+    // Assess (reached: types F1 0.935, self-harm R 1.00 P 1.00, danger R 0.92 P 0.96, high R 0.92 P 0.82)
+    assessFloors(report, {
+      typesF1: 0.88,
+      selfHarmRecall: 0.95,
+      selfHarmPrecision: 0.95,
+      dangerRecall: 0.87,
+      dangerPrecision: 0.9,
+      highRecall: 0.87,
+      highPrecision: 0.77,
+    });
+  });
+
+  it('keeps utterances-b at its floors', () => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-b.jsonl')));
+
+    // Assess (reached: types F1 0.935, self-harm R 0.98 P 1.00, danger R 1.00 P 0.97, high R 0.98 P 0.98)
+    assessFloors(report, {
+      typesF1: 0.88,
+      selfHarmRecall: 0.93,
+      selfHarmPrecision: 0.95,
+      dangerRecall: 0.95,
+      dangerPrecision: 0.92,
+      highRecall: 0.93,
+      highPrecision: 0.93,
+    });
+  });
+});
+
+describe('Function: scoreUtterances', () => {
+  it('counts per-type and per-signal hits, misses and false alarms', () => {
+    // Prepare
+    const none = { crisisTypes: [], selfHarm: false, danger: false, high: false };
+    const cases: UtteranceCase[] = [
+      {
+        id: 'u1',
+        botText: '요즘 어떠세요?',
+        text: '월세가 밀렸어요.',
+        expect: { ...none, crisisTypes: ['HOUSING', 'INCOME'], high: true },
+      },
+      { id: 'u2', botText: '요즘 어떠세요?', text: '더워 죽겠어요.', expect: none },
+    ];
+
+    // Act
+    const report = scoreUtterances(cases, [
+      { ...none, crisisTypes: ['HOUSING'] },
+      { ...none, crisisTypes: ['HEALTH'], selfHarm: true },
+    ]);
+
+    // Assess
+    expect(report.exact).toBe(0);
+    expect(report.types.HOUSING).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(report.types.INCOME).toMatchObject({ tp: 0, fn: 1, recall: 0 });
+    expect(report.typesMicro).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5 });
+    expect(report.signals.selfHarm).toMatchObject({ tp: 0, fp: 1, fn: 0, precision: 0 });
+    expect(report.signals.high).toMatchObject({ tp: 0, fp: 0, fn: 1, recall: 0 });
+    expect(report.misses.map((m) => `${m.id}:${m.field}`)).toEqual([
+      'u1:types',
+      'u1:high',
+      'u2:types',
+      'u2:selfHarm',
+    ]);
+  });
+
+  it('reads a labeled utterance file and refuses to score a line without a prediction', () => {
+    expect(readUtteranceFile(join(FIXTURES, 'utterances-a.jsonl'))[0]?.id).toBe('ua-0001');
+    expect(() =>
+      scoreUtterances(
+        [
+          {
+            id: 'x',
+            botText: '',
+            text: '',
+            expect: { crisisTypes: [], selfHarm: false, danger: false, high: false },
+          },
+        ],
+        [],
+      ),
+    ).toThrow('no prediction for x');
+  });
+});
