@@ -461,8 +461,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   // "못 갔어요. 돈 들까 봐." to "병원 가보셨어요?": treatment named by the question, refrained from for cost.
   if (
     /병원|치료|검사|수술|진료|투석/.test(question) &&
-    COST_WORRY.test(text) &&
-    /(못|안)(갔|가|받|해|했)|엄두/.test(text) &&
+    ((COST_WORRY.test(text) && /(못|안)(갔|가|받|해|했)|엄두/.test(text)) ||
+      /돈(이)?있으면[가-힣]{0,3}(갔|가지|했|받았)/.test(text)) &&
     !result.high.includes('비용 때문에 치료 못 받음')
   ) {
     crises.add('HEALTH');
