@@ -199,7 +199,7 @@ export function compact(text: string): string {
 export function clauses(compactText: string): string[] {
   return compactText
     .split(
-      /[.?!,]|(?<=지만)|(?<=는데)(?=[가-힣]{4,})(?![가도는를로에])|(?<=(?:건강하|멀쩡하|튼튼하|괜찮|있|없|내|냈|했|았|었|였|되|나았)고)(?=[가-힣]{4,})/,
+      /[.?!,]|(?<=지만)|(?<=[는은]데)(?=[가-힣]{4,})(?![가도는를로에])|(?<=(?:건강하|멀쩡하|튼튼하|괜찮|있|없|내|냈|했|았|었|였|되|나았)고)(?=[가-힣]{4,})/,
     )
     .map((c) => c.trim())
     .filter((c) => c.length > 0);

@@ -186,8 +186,10 @@ function fromQuestion(
     (deny || NEGATIVE_ANSWER.test(answer)) && !/(건|게|거는|것은)아니|^그런(거|건)없/.test(answer);
   if (RESOURCE_QUESTION.test(question)) return deny || ABSENT_ANSWER.test(answer) ? topics : [];
   // "좀 있어요" to "빚은 없으시죠?": the problem the question hoped absent is there.
-  if (/없으|없지|없죠|없나/.test(question) && PRESENT_ANSWER.test(answer) && !OWN_DENIAL.test(whole))
-    return topics;
+  if (/없으|없지|없죠|없나/.test(question)) {
+    if (PRESENT_ANSWER.test(answer) && !OWN_DENIAL.test(whole)) return topics;
+    if (/(다고는|다곤|라고는)(못|할수없|말못)/.test(answer)) return topics;
+  }
   if (WELLNESS_QUESTION.test(question)) return negativeAnswer && !affirm ? topics : [];
   if (!NEGATIVE_QUESTION.test(question) && LACK_ANSWER.test(answer)) return topics;
   if (!NEGATIVE_QUESTION.test(question) && affirm && !deny && !OWN_DENIAL.test(whole)) return topics;
@@ -328,7 +330,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   result.affirm =
     ACTS.affirm.test(head) ||
     (parts.length > 1 && /^(내가?맞|맞(아|는데|습|어|소|다|제))/.test(parts[1] ?? ''));
-  result.deny = ACTS.deny.test(head);
+  // "없다고는 못 하죠" denies the denial.
+  result.deny = ACTS.deny.test(head) && !/(다고는|다곤|라고는)(못|할수없|말못)/.test(head);
   for (const act of [
     'refuse',
     'wrongPerson',
