@@ -738,8 +738,11 @@ export const DANGER_PATTERNS: { pattern: RegExp; hotline: '112' | '119'; unless?
   },
 ];
 
-/** HIGH triggers of the rubric: basic needs at risk within weeks. */
-export const HIGH_PATTERNS: { signal: string; pattern: RegExp; context?: RegExp }[] = [
+/**
+ * HIGH triggers of the rubric: basic needs at risk within weeks. `context` must also be heard in the answer
+ * (or, with `orQuestion`, in the bot's question: "갈 데가 없어요" to "계약 끝나시면 어디로 가세요?").
+ */
+export const HIGH_PATTERNS: { signal: string; pattern: RegExp; context?: RegExp; orQuestion?: boolean }[] = [
   { signal: '퇴거 위기', pattern: CRISIS_PATTERNS.HOUSING[1] as RegExp },
   {
     signal: '수입 없음',
@@ -785,7 +788,8 @@ export const HIGH_PATTERNS: { signal: string; pattern: RegExp; context?: RegExp 
   {
     signal: '퇴거 위기',
     pattern: /(갈|옮길|살)(데|곳|집)(가|이|도)?(하나|아무데|마땅한데)?(도)?없/,
-    context: /집|방|계약|주인|월세|전세|보증금|나가|쫓|이사|거처|만기|사시는|살곳/,
+    context: /계약|주인|월세|전세|보증금|나가라|나가래|나가야|쫓|이사|거처|만기|비워|방빼|살곳/,
+    orQuestion: true,
   },
   {
     // The one who cared is gone or in hospital and the resident cannot manage alone.

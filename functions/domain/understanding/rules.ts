@@ -120,6 +120,12 @@ const UNREACHABLE = /(전화|연락)(를|을|이|가|도)?(안받|안돼|안되|
 const FOOD_EMERGENCY_SPAN =
   /(물만|못먹|굶|못묵|안먹|못드)[가-힣.,]{0,10}(어제도|그제도|그저께도)[가-힣.,]{0,3}(오늘도|그제도|그저께도)/;
 const COST_WORRY = /(돈|비용|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자)/;
+const HIGH_TYPE: Record<string, CrisisType> = {
+  '퇴거 위기': 'HOUSING',
+  '수입 없음': 'INCOME',
+  '공과금 단절': 'UTILITIES',
+  '비용 때문에 치료 못 받음': 'HEALTH',
+};
 const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
 /** Someone outside the household named as having the problem, or the problem disowned. */
 const OTHER_HOUSEHOLD =
@@ -434,8 +440,9 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   result.high = [
     ...new Set(
       HIGH_PATTERNS.filter(
-        ({ pattern, context }) =>
-          anyClause([...parts, ...carried], [pattern]) && (!context || context.test(highText)),
+        ({ pattern, context, orQuestion }) =>
+          anyClause([...parts, ...carried], [pattern]) &&
+          (!context || context.test(highText) || (orQuestion === true && context.test(question))),
       ).map(({ signal }) => signal),
     ),
   ];
@@ -510,6 +517,11 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
       crises.delete('ISOLATION');
       crises.add('CARE');
     }
+  }
+  // A HIGH trigger names its crisis type ("갈 데가 없어요" to a question about the lease is HOUSING).
+  for (const signal of result.high) {
+    const type = HIGH_TYPE[signal];
+    if (type) crises.add(type);
   }
   // "저는 안 먹어요. 돈 아끼려고": a meal given up for money, said across clauses.
   if (/(안|못)(먹|묵)(어|고|는|었)/.test(text) && /돈(아끼|아낄|없|이없|때문)|아끼려|아낄라/.test(text))
