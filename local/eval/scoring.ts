@@ -28,19 +28,24 @@ export const EvalCaseSchema = z.object({
 });
 export type EvalCase = z.infer<typeof EvalCaseSchema>;
 
-/** Reads a JSON Lines eval file; throws naming the line on a malformed case. */
-export function readEvalFile(path: string): EvalCase[] {
+/** Reads a JSON Lines file of labeled cases, each checked by `schema`; throws naming the line of a bad case. */
+export function readJsonLines<T>(path: string, schema: z.ZodType<T>): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .map((line, index) => ({ line: line.trim(), index }))
     .filter(({ line }) => line.length > 0)
     .map(({ line, index }) => {
       try {
-        return EvalCaseSchema.parse(JSON.parse(line));
+        return schema.parse(JSON.parse(line));
       } catch (error) {
         throw new Error(`line ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
       }
     });
+}
+
+/** Reads a JSON Lines eval file (labeled transcripts). */
+export function readEvalFile(path: string): EvalCase[] {
+  return readJsonLines(path, EvalCaseSchema);
 }
 
 export interface CaseResult {

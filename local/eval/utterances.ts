@@ -3,11 +3,11 @@
  * self-harm, immediate danger and HIGH triggers it shows. Scores `analyzeUtterance` per crisis type and per
  * signal, so a change to the rules can be judged on many short, independently written lines.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CRISIS_TYPES, type CrisisType } from '../../functions/domain/consultation-summary.ts';
 import { summarizeWithRules } from '../../functions/domain/summary/rules-summarizer.ts';
 import { analyzeUtterance } from '../../functions/domain/understanding/rules.ts';
+import { readJsonLines } from './scoring.ts';
 
 export const UtteranceCaseSchema = z.object({
   id: z.string(),
@@ -24,19 +24,9 @@ export const UtteranceCaseSchema = z.object({
 export type UtteranceCase = z.infer<typeof UtteranceCaseSchema>;
 export type UtteranceLabels = UtteranceCase['expect'];
 
-/** Reads a JSON Lines utterance file; throws naming the line on a malformed case. */
+/** Reads a JSON Lines utterance file (labeled resident lines). */
 export function readUtteranceFile(path: string): UtteranceCase[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .map((line, index) => ({ line: line.trim(), index }))
-    .filter(({ line }) => line.length > 0)
-    .map(({ line, index }) => {
-      try {
-        return UtteranceCaseSchema.parse(JSON.parse(line));
-      } catch (error) {
-        throw new Error(`line ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
+  return readJsonLines(path, UtteranceCaseSchema);
 }
 
 /**
