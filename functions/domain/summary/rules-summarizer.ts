@@ -53,6 +53,9 @@ const CARER_GONE =
 /** A bot turn that asks when to call back, or offers to call later. */
 const BOT_CALLBACK_OFFER =
   /(다시|나중에)[가-힣]*(전화|연락)[가-힣]*(드릴까|드려도|드리면|좋을까)|언제(쯤)?(다시|전화|연락)|언제[가-힣]{0,4}(통화|전화|연락)(가|이|를)?(편하|괜찮|좋|되)/;
+/** The bot asks how or when to follow up after the consultation ("전화로 알려 드릴까요?", "어떻게 안내해 드리면 좋을까요?"). */
+const BOT_FOLLOW_UP_OFFER =
+  /(전화|문자|연락|방문|안내|알려)[가-힣]{0,8}(드릴까|드려도|드리면|드리는게|좋을까|괜찮|편하)|어떻게[가-힣]{0,4}(안내|연락|알려)/;
 const BOT_CALLBACK_ACK = /(다시|그때)[가-힣]*(전화|연락)(드릴게|드리겠|드릴께)/;
 const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|맞나|휴대전화맞)/;
 const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
@@ -61,7 +64,7 @@ const BOT_HELP_OFFER = /도와드|도움(을|이)?(드|받)|신청|지원|연계
 const FAMILY = /남편|아내|엄마|어머니|아버지|아빠|아들|딸|가족|며느리|사위|집사람/;
 /** The person called has died or moved away (said by whoever answered instead). */
 const PERSON_GONE =
-  /돌아가셨|돌아가신지|세상(을)?떠나셨|별세|(이사|요양원|요양병원|시설)[가-힣]{0,6}(가셨|들어가셨|가셔|가서)|(여기|이집)(에)?(안|않)(사세|사시|계세|계시)|안사세요|이제안계/;
+  /돌아가셨|돌아가신지|세상(을)?떠나셨|별세|(이사|요양원|요양병원|시설)[가-힣]{0,6}(가셨|들어가셨|가셔|가서|갔|간지|나갔)|방(을)?(뺐|빼고나갔|빼서나갔)|(여기|이집)(에)?(안|않)(사세|사시|계세|계시|살아|사는)|안사세요|이제안계/;
 /**
  * The answerer says it is them (then a death or move is someone else's): a confirming predicate, not any
  * "제가" ("이 번호는 제가 해지를 못 했네요" is a relative speaking).
@@ -74,9 +77,15 @@ const RELATIVE_SPEAKING =
 /** A reason to leave now: hanging up for it is stopping midway, not declining. */
 const LEAVING_REASON =
   /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야/;
+/**
+ * Declining the help or the calls themselves ("필요 없다니까", "상담 같은 거 안 받을래요", "이런 전화 안 하셨으면"),
+ * as opposed to "됐어요, 바빠서 끊을게요", which only ends this call.
+ */
+const DECLINES_HELP =
+  /^(싫|싫어|싫다|싫습|싫소)|필요(가)?없|(안|못)받(을|겠|아|는다|는|습|으|지)|받을생각없|관심없|(상담|도움|지원|그런거|이런거)[가-힣]{0,6}(안|싫|필요)|신세[가-힣]{0,4}(안|생각없|싫|질생각)|(이런|그런)(전화|연락)[가-힣]{0,6}(안|하지|마)|다시는|손(을)?(안)?벌리|알아서(하|할|해|허)/;
 /** A bot turn that closes the call or settles the follow-up (a resident answer to it ends the call normally). */
 const BOT_CLOSING =
-  /드릴게|드릴께|드리겠|드릴까|드려도|연락(드릴|주세요|드리)|감사합니다|고맙습니다|좋은하루|안녕히|찾아뵙|찾아뵐|방문|후속|109|112|119|정리해/;
+  /드릴게|드릴께|드리겠|드릴까|드려도|연락(드릴|주세요|드리)|감사합니다|고맙습니다|좋은하루|안녕히|찾아뵙|찾아뵐|찾아가|찾아갈|방문|후속|109|112|119|정리해/;
 /** The resident's own closing words: thanks, a farewell or an acknowledgement (dialect endings folded). */
 const RESIDENT_CLOSING =
   /고마|고맙|감사|수고|들어가|안녕히|잘있|알겠|알았|그럴게|부탁(드|해|합)|기다리겠|그렇게해|그라씨|그려주|(그래|그려|그럽|그라제|그래요|예|네)[.!]*$/;
@@ -87,7 +96,7 @@ const BOT_GO_ON =
 const BOT_READ_BACK =
   /정리하면|정리해보면|정리해드리면|정리해보겠|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
 /** The bot has lost the resident ("여보세요? 들리세요?"): the line dropped. */
-const BOT_LOST = /(여보세요|들리세요|들리십니까|들리시나요)\?*$/;
+const BOT_LOST = /(여보세요|들리세요|들리십니까|들리시나요)[?,.]*([가-힣]{0,14}\?)?$/;
 /** A bot turn that breaks off mid-sentence. */
 const BOT_TRAILING = /(…|\.\.\.?|,)$/;
 /** The resident (the carer) goes into hospital and a dependent stays behind without anyone. */
@@ -134,7 +143,7 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     gone ||
     heard.some((t, i) => i <= 1 && t.analysis.wrongPerson) ||
     (identityAsked &&
-      /^(아니|아닌데|아뇨)/.test(firstText) &&
+      /^(아니|아닌데|아뇨)/.test(firstText.replace(/^[가-힣]{2,5}(씨|님)?(요|이요)?\?/, '')) &&
       !FAMILY.test(firstText) &&
       !first.analysis.refuse)
   ) {
@@ -147,8 +156,13 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   for (let i = 0; i < heard.length; i++) {
     const turn = heard[i] as HeardTurn;
     const a = turn.analysis;
+    const botAsked = compact(turn.botText);
+    // "낮에 전화해 주세요" to "전화로 알려 드릴까요?" after the consultation is how to follow up, not a callback.
+    const followUpTime =
+      sawSubstance && BOT_FOLLOW_UP_OFFER.test(botAsked) && !BOT_CALLBACK_OFFER.test(botAsked);
     const callback =
-      a.callback || (BOT_CALLBACK_OFFER.test(compact(turn.botText)) && (a.affirm || resolvesTime(turn.text)));
+      !followUpTime &&
+      (a.callback || (BOT_CALLBACK_OFFER.test(botAsked) && (a.affirm || resolvesTime(turn.text))));
     // "지금 바빠요" is a callback unless the resident goes on to answer, or to decline any further call.
     const later = heard.slice(i + 1);
     if (
@@ -168,13 +182,28 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
       const goesOn =
         later.some((l) => substantive(l, false) && !l.analysis.refuse && !l.analysis.optOut) &&
         !later.some((l) => l.analysis.refuse || l.analysis.optOut || l.analysis.hangUp);
-      if (!engaged && goesOn) continue;
+      // "추심이면 끊어요" and then the story once the bot says who it is: the decline was taken back.
+      const next = later[0];
+      const takenBack =
+        !sawSubstance &&
+        a.hangUp &&
+        !a.refuse &&
+        !a.optOut &&
+        next !== undefined &&
+        substantive(next, false) &&
+        !next.analysis.refuse &&
+        !next.analysis.optOut &&
+        !next.analysis.hangUp;
+      if ((!engaged && goesOn) || takenBack) continue;
       if (!sawSubstance || !engaged) return 'REFUSED';
-      const leaving = LEAVING_REASON.test(compact(turn.text));
+      // An explicit refusal given with a reason ("상담 안 받을래요. 바빠서요") still declines.
+      const declinesHelp = DECLINES_HELP.test(compact(turn.text));
+      const leaving = LEAVING_REASON.test(compact(turn.text)) && !declinesHelp;
       // Declining the rest after one answer is a refusal; hanging up on a question after telling a need is
       // stopping midway, as is leaving for a reason.
       const toldNeed = heard.slice(0, i).some((t) => t.analysis.crises.length > 0 || t.analysis.selfHarm);
-      const cutOff = toldNeed && a.hangUp;
+      const cutOff = toldNeed && a.hangUp && !declinesHelp;
+      if (declinesHelp && substance <= 2) return 'REFUSED';
       return declines && !leaving && !cutOff && substance <= 1 && !substantive(turn, false)
         ? 'REFUSED'
         : 'PARTIAL';
@@ -200,6 +229,9 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   // A resident's thanks or "알겠어요" after the bot's last word is the normal end of a call, whatever the bot said.
   const lastResident = compact(heard.at(-1)?.text ?? '');
   const openQuestion = lastQuestion(compact(lastBot)) !== '' && !BOT_CLOSING.test(compact(lastBot));
+  // Choosing how to be followed up ("문자나 전화로 주세요") answers the closing question.
+  if (lastAnswer && (lastAnswer.phoneRequest || lastAnswer.visitRequest || lastAnswer.noFollowUp))
+    return 'COMPLETED';
   if (openQuestion && !RESIDENT_CLOSING.test(lastResident)) return 'PARTIAL';
   return 'COMPLETED';
 }

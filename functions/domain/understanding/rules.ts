@@ -314,6 +314,18 @@ function copyAnalysis(analysis: UtteranceAnalysis): UtteranceAnalysis {
   };
 }
 
+/** A time named in the utterance ("세 시 넘어서", "저녁에", "내일 오전"). */
+const TIME_WORD =
+  /오늘|내일|모레|이따|있다가|저녁|오전|오후|아침|점심|[0-9한두세네섯곱덟홉열]시(?!도|간)|요일|다음주|담주|주말/;
+/** Asked to call (back): "…해 주세요", "…걸어 줘요", "전화 주세요". */
+const CALL_REQUEST =
+  /(해|걸어|전화|연락|전화해|연락해|다시해)(주세요|줘요|주시|줘|주소|주이소|주쇼|주씨요|주라|주면|주셔)(?!서)/;
+
+/** "다섯 시 넘어서 해 주세요": a time and a request to call, whatever the bot asked. */
+function timedCallRequest(text: string): boolean {
+  return TIME_WORD.test(text) && CALL_REQUEST.test(text) && !/(전화|문자|연락)(로|루)/.test(text);
+}
+
 /** Analyzes one utterance with rules (pure). */
 export function analyzeUtterance(utterance: string, context: UnderstandingContext): UtteranceAnalysis {
   const key = `${context.expecting}\u0000${context.botText}\u0000${utterance}`;
@@ -353,7 +365,7 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     result[act] = parts.some((clause) => ACTS[act].test(clause)) || ACTS[act].test(text);
   }
   const noCallAgain = NO_CALL_AGAIN.test(text);
-  result.callback = ACTS.callbackAsk.test(text) && !noCallAgain;
+  result.callback = (ACTS.callbackAsk.test(text) || timedCallRequest(text)) && !noCallAgain;
   if (noCallAgain) result.refuse = true;
   result.codeMismatch = /(번호|숫자|코드|인증번호)(가|랑|하고|와|는)?.{0,6}(달라|틀려|다른|안맞|다르)/.test(
     text,
