@@ -111,7 +111,8 @@ const CONFIRMATION =
 /** Pills or poison already taken, told as done ("이미 늦었어요. 약 먹었어요"). */
 const OVERDOSE =
   /(약|수면제|농약|제초제|독약|수면유도제|신경안정제)(을|를|도)?[가-힣]{0,6}(먹었|삼켰|마셨|털어넣었)/;
-const OVERDOSE_CONTEXT = /늦었|이미|벌써|방금|한통|통째|많이|전부|몽땅|다먹|한꺼번에|한번에|잔뜩/;
+const OVERDOSE_CONTEXT =
+  /늦었|이미|벌써|방금|한통|통째|많이|전부|몽땅|다먹|한꺼번에|한번에|잔뜩|움큼|웅큼|한주먹|소주|술이랑|술에|술하고/;
 /** A dependent who cannot get up no longer answers the phone: someone must look in now. */
 const DEPENDENT = /어머니|아버지|엄마|아빠|할머니|할아버지|노모|부모|남편|아내|영감|할멈/;
 const DEPENDENT_FRAIL = /누워|거동|치매|쓰러|못일어나|못움직|편찮/;
@@ -263,7 +264,9 @@ function signUnnegated(clause: string, pattern: RegExp): boolean {
   for (const match of clause.matchAll(globalOf(pattern))) {
     const after = clause.slice((match.index ?? 0) + match[0].length);
     if (ASKING_AFTER.test(after)) return true;
-    if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after)) continue;
+    // Only a negation close after the sign takes it back ("죽고 싶진 않아요"), not one about something else
+    // later in a long clause ("그만 가도 되겄슈, 누가 말리도 않고").
+    if (CANCEL_RIGHT_AFTER.test(after) || CANCEL_AFTER.test(after.slice(0, 12))) continue;
     return true;
   }
   return false;
@@ -289,13 +292,15 @@ function warningSignIn(clauses: string[]): WarningSign | undefined {
       : [{ clause, around }];
   });
   const heard = (sign: WarningSign) =>
-    spans.some(
-      ({ clause, around }) =>
-        sign.pattern.test(clause) &&
+    spans.some(({ clause, around }) => {
+      const read = sign.window ? around : clause;
+      return (
+        sign.pattern.test(read) &&
         !sign.unless?.test(around) &&
         (!sign.context || sign.context.test(around)) &&
-        signUnnegated(clause, sign.pattern),
-    );
+        signUnnegated(read, sign.pattern)
+      );
+    });
   return ALL_SIGNS.find((s) => !s.review && heard(s)) ?? ALL_SIGNS.find((s) => s.review && heard(s));
 }
 
@@ -324,6 +329,34 @@ const CALL_REQUEST =
 /** "다섯 시 넘어서 해 주세요": a time and a request to call, whatever the bot asked. */
 function timedCallRequest(text: string): boolean {
   return TIME_WORD.test(text) && CALL_REQUEST.test(text) && !/(전화|문자|연락)(로|루)/.test(text);
+}
+
+/** A direct question about suicide or self-harm (not "지금 안전하세요?", which asks about violence). */
+const SUICIDE_PROBE =
+  /죽고싶|안좋은생각|안좋은마음|해치|해칠|해쳐|스스로|극단적|자살|목숨|나쁜생각|나쁜마음|삶을(끝|그만|포기)|살기싫|사라지고싶/;
+/** Dodging the question: not answering, stopping it, or ending the call on it. */
+const PROBE_DODGED =
+  /물어보지(마|말)|묻지(마|말)|그만물어|그런거(왜|를왜)?물어|말안(해|할|하|합)|말못(해|하)|말하기싫|대답(안|못|하기싫)|(됐|됬)(어|다|고|소|심|당|습|네|으니)|괜히말|끊(어|을|겠|습|으께|소|는다)|모르겠|모르것|몰라|글쎄|알아서뭐|알아서뭣/;
+/** Denying the thought itself, which a later half-denial can still take back. */
+const PROBE_DENIED =
+  /(그런|그|죽을|죽고싶은|나쁜)(생각|마음|맘)(은|도|까지는|까진|까지)?(전혀|진짜|정말|절대)?(안|없|않|아니)|(그런|그)(거|건|게|것은|거는|정도는|정도)(는|은)?(전혀|절대|진짜|정말)?(아니|아녀|아입|없|아이)|말이그렇|말버릇|하는소리|입버릇|죽을(맛|것같)|죽긴왜|(절대|전혀)(아니|안|없)|^(아뇨|아니요|아니에요|아녀요|아닙니다|아입니더)/;
+/** Half denials: the plan denied, the thought kept ("구체적으로는 아니고", "안 해 본 건 아니죠", "생각만"). */
+const PROBE_HALF =
+  /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로/;
+
+/** A denied denial or an appeal to what is obvious ("안 했다면 거짓말이죠", "안 그렇다고는 못 하겠네요", "알잖아요"). */
+const PROBE_CONCEDED =
+  /(안|않|없)(았|었|했)?(다면|다고하면|다믄)거짓말|(다고는|다곤|라고는)(못|말못|할수없)|알잖|아시잖|말해뭐|말안해도|뻔하잖|뻔하지/;
+/** The thought told as a habit ("그런 생각이사 매일 하지", "다 한 번씩은 그러잖아요, 요샌 더 자주"). */
+const PROBE_HABITUAL =
+  /(매일|맨날|날마다|늘|항상|하루에도|밤마다|한번씩|수시로|자주|요새|요샌|요즘)[가-힣]{0,6}(하|해|들|나|그래|그렇|그러)/;
+
+/** An answer to a direct self-harm question that does not deny it: dodged, half denied, or silence. */
+function probeNotDenied(text: string): boolean {
+  if (text.replace(/[.,?!]/g, '') === '') return true;
+  if (PROBE_HALF.test(text) || PROBE_CONCEDED.test(text)) return true;
+  if (PROBE_HABITUAL.test(text) && !/안|않|없|아니|아뇨|아녀/.test(text)) return true;
+  return PROBE_DODGED.test(text) && !PROBE_DENIED.test(text);
 }
 
 /** Analyzes one utterance with rules (pure). */
@@ -434,6 +467,13 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   const positiveProbe = probe && !/아니시|않으|없으/.test(probeQuestion);
   if (probe && !result.deny && ((positiveProbe && result.affirm) || UNSURE.test(text))) {
     result.selfHarm = true;
+    result.selfHarmSign ??= 'DIRECT';
+  }
+  // Gatekeeper rule: a direct question about self-harm that is dodged ("그런 거 묻지 마세요, 끊을게요") or only
+  // half denied ("구체적으로는 아니고… 그런 생각이 들어요") is answered, not denied.
+  if (SUICIDE_PROBE.test(probeQuestion) && !result.selfHarm && probeNotDenied(text)) {
+    result.selfHarm = true;
+    result.selfHarmReview = true;
     result.selfHarmSign ??= 'DIRECT';
   }
   if (result.selfHarm) crises.add('MENTAL_HEALTH');

@@ -21,8 +21,8 @@ interface Floors {
   highPrecision: number;
 }
 
-function assessFloors(report: UtteranceReport, floors: Floors): void {
-  expect(report.cases).toBe(300);
+function assessFloors(report: UtteranceReport, floors: Floors, cases = 300): void {
+  expect(report.cases).toBe(cases);
   expect(report.typesMicro.f1).toBeGreaterThanOrEqual(floors.typesF1);
   expect(report.signals.selfHarm.recall).toBeGreaterThanOrEqual(floors.selfHarmRecall);
   expect(report.signals.selfHarm.precision).toBeGreaterThanOrEqual(floors.selfHarmPrecision);
@@ -32,7 +32,7 @@ function assessFloors(report: UtteranceReport, floors: Floors): void {
   expect(report.signals.high.precision).toBeGreaterThanOrEqual(floors.highPrecision);
 }
 
-describe('Gate: rules understanding on single utterances (two independently written corpora)', () => {
+describe('Gate: rules understanding on single utterances (independently written corpora)', () => {
   it('keeps utterances-a at its floors', () => {
     // Act
     const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-a.jsonl')));
@@ -63,6 +63,42 @@ describe('Gate: rules understanding on single utterances (two independently writ
       highRecall: 0.93,
       highPrecision: 0.93,
     });
+  });
+
+  it('keeps utterances-c at its floors (a corpus the rules were not tuned on)', () => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-c.jsonl')));
+
+    // Assess (reached: types F1 0.755, self-harm R 0.62 P 1.00, danger R 0.57 P 0.95, high R 0.69 P 0.88)
+    assessFloors(report, {
+      typesF1: 0.7,
+      selfHarmRecall: 0.57,
+      selfHarmPrecision: 0.95,
+      dangerRecall: 0.52,
+      dangerPrecision: 0.9,
+      highRecall: 0.63,
+      highPrecision: 0.83,
+    });
+  });
+
+  it('keeps utterances-d (self-harm signs and their hard negatives) at its floors', () => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-d.jsonl')));
+
+    // Assess (reached: types F1 0.896, self-harm R 0.95 P 1.00; danger and high have only 11 lines each)
+    assessFloors(
+      report,
+      {
+        typesF1: 0.84,
+        selfHarmRecall: 0.9,
+        selfHarmPrecision: 0.95,
+        dangerRecall: 0.45,
+        dangerPrecision: 0.75,
+        highRecall: 0.6,
+        highPrecision: 0.7,
+      },
+      200,
+    );
   });
 });
 

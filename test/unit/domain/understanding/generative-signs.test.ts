@@ -44,6 +44,56 @@ describe('Function: analyzeUtterance — self-harm heard by composition (a predi
   });
 });
 
+describe('Function: analyzeUtterance — composed signs (stem of the thought times its frame, across clauses)', () => {
+  it.each([
+    ['going, wished', '요새는 그냥 훌쩍 가 버리고 싶어요'],
+    ['going, in Chungcheong', '인자 그만 가도 되겄슈, 누가 붙잡도 않고'],
+    ['going as help', '내가 먼저 가 주는 게 애들 도와주는 거지'],
+    ['ending', '차라리 다 끝내는 게 낫겠다 싶어요'],
+    ['ending, STT spelling', '그냥 다 끈내고 십어요'],
+    ['stopping', '심장이 그냥 멈췄으면 해요'],
+    ['not waking, allowed', '이대로 안 일어나도 괜찮겠다 싶어요'],
+    ['not waking, Jeolla', '자다가 안 깨불믄 좋겄어'],
+    ['disappearing', '어디로 증발해 버리고 싶어요'],
+    ['letting go for good', '더는 못 버티겠어요. 다 내려놓고 싶어요 영원히'],
+    ['not living', '이렇게 사느니 안 사는 게 낫지'],
+    ['cold welcomed', '보일러도 안 되는데 얼어서 가도 상관없어요'],
+    ['a place dwelt on, two clauses', '다리 위에 자꾸 가게 돼요. 밑을 한참 보고 서 있어요'],
+    ['a place, Jeju', '바당 보멍 들어가불민 끝이주 허는 생각'],
+    ['a means put by', '창고에 밧줄 하나 사다 놨어요'],
+    ['a crash pictured', '운전하다가 확 들이받을까 싶어요'],
+    ['pills saved', '약을 안 먹고 한꺼번에 먹으려고 모으고 있어요'],
+    ['an attempt told', '작년에 수면제 먹고 응급실 실려 갔었어요'],
+    ['future absence', '다음엔 제가 없을 거예요'],
+    ['farewell to the caller', '마지막으로 선생님 목소리 들어서 좋네요'],
+    ['papers left to be found', '통장이랑 도장 다 서랍에 넣어 놨어요, 애들이 찾기 쉽게'],
+    ['insurance on death', '보험 서류 꺼내 봤어요, 사망하면 얼마 나오나'],
+    ['things given to be remembered', '아끼던 시계는 조카한테 줬어요, 기억하라고'],
+    ['no point living', '이렇게 사는 거 아무 의미 없어요'],
+    ['a season not to be lived through', '이번 겨울은 안 넘길 생각이에요'],
+    ['lying beside the dead', '엄마 산소 가면 엄마 옆에 눕고 싶어요'],
+  ])('flags %s: "%s"', (_why, text) => {
+    expect(read(text).selfHarm).toBe(true);
+  });
+
+  it.each([
+    '빨리 집에 가고 싶어요, 병원 너무 답답해',
+    '공사가 빨리 끝났으면 좋겠어요, 시끄러워서',
+    '통증이 싹 없어졌으면 좋겠어요',
+    '옥상에 고추 말리러 올라가서 밑에 보니 차가 많더라',
+    '박스 묶을 끈 사다 놨어요',
+    '과일 깎으려고 칼 들고 한참 앉아 있었지',
+    '아랫동네 누가 목을 맸다고 해서 동네가 시끄러워요',
+    '다음엔 제가 없을 거예요, 출장 가거든요',
+    '이사 가면서 옷은 다 나눠 줬어요, 필요 없어서',
+    '나 죽으면 화장해 달라고 애들한테 말해 놨어요, 다들 그러잖아',
+    '나 죽으면 우리 강아지는 누가 키우나 그게 걱정이지',
+    '회사 일에 지쳐서 다 내려놓고 싶어요',
+  ])('does not flag "%s"', (text) => {
+    expect(read(text).selfHarm).toBe(false);
+  });
+});
+
 describe('Function: analyzeUtterance — negation scope', () => {
   it('a short negation before a predicate denies it, a denied denial affirms it', () => {
     expect(read('나 안 외로워요').crises).toEqual([]);
