@@ -511,12 +511,13 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     crises.add('INCOME');
     if (!result.high.includes('수입 없음')) result.high.push('수입 없음');
   }
-  // "끊겼어요 나흘 전에" names no utility: it is the one the bot asked about.
-  if (
-    /끊겼|끊긴|끊겨|끊더라|끊어졌/.test(text) &&
-    /전기|가스|수도|난방|공과금/.test(bot) &&
-    !anyClause(parts, [/(안|않|아니)/])
-  ) {
+  // "끊겼어요 나흘 전에", "안 나온 지 열흘 됐나" name no utility: it is the one the bot asked about.
+  const cutTold = /끊겼|끊긴|끊겨|끊더라|끊어졌/.test(text) && !anyClause(parts, [/(안|않|아니)/]);
+  const offFor =
+    /^[가-힣]{0,3}(안|못)(나온|들어온)지/.test(head) &&
+    /나오|들어오/.test(question) &&
+    !/안나온지얼마안/.test(text);
+  if ((cutTold || offFor) && /전기|가스|수도|난방|공과금|물(은|이|도)/.test(bot)) {
     crises.add('UTILITIES');
     if (!result.high.includes('공과금 단절')) result.high.push('공과금 단절');
   }

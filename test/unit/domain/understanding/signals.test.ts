@@ -71,3 +71,36 @@ describe('Function: analyzeUtterance (HIGH triggers and danger)', () => {
     expect(open('남편이 방금 쓰러졌어요 숨을 안 쉬어요').danger).toEqual({ hotline: '119' });
   });
 });
+
+describe('Function: analyzeUtterance — HIGH and danger told indirectly', () => {
+  const ask = (text: string, botText: string) => analyzeUtterance(text, { expecting: 'NONE', botText });
+
+  it('a bill that comes to little is no cut ("전기세도 얼마 안 나오고")', () => {
+    const analysis = ask('에어컨 있어요. 전기세도 얼마 안 나오고', '집에 에어컨은 있으세요?');
+    expect(analysis.high).toEqual([]);
+    expect(analysis.crises).toEqual([]);
+  });
+
+  it('water off for days, told to the question about it, is a cut', () => {
+    const analysis = ask('안 나온 지 한 열흘 됐나. 옆집서 떠다 줘요.', '혹시 지금 물은 잘 나오나요?');
+    expect(analysis.high).toContain('공과금 단절');
+    expect(analysis.crises).toContain('UTILITIES');
+  });
+
+  it('"손이 올라와요" of a husband is violence (112)', () => {
+    expect(ask('남편이 술 마시면 손이 올라와요', '집에서 불안한 일은 없으세요?').danger).toEqual({
+      hotline: '112',
+    });
+  });
+
+  it('a check left undone because it costs too much is treatment refrained from for cost', () => {
+    const analysis = ask('혹이 만져진 지 석 달인데 검사비가 비싸서 그냥 뒀어요', '건강은 어떠세요?');
+    expect(analysis.high).toContain('비용 때문에 치료 못 받음');
+  });
+
+  it('not knowing where to live when the lease ends is a housing loss', () => {
+    const analysis = ask('전세 만기가 다음 달인데 어디로 가야 할지 몰라요', '주거는 어떠세요?');
+    expect(analysis.high).toContain('퇴거 위기');
+    expect(analysis.crises).toContain('HOUSING');
+  });
+});
