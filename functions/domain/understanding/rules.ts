@@ -13,6 +13,7 @@ import {
   CARE_CONTEXT,
   CRISIS_PATTERNS,
   DANGER_PATTERNS,
+  DISOWNED_WISH,
   FOOD_EMERGENCY,
   GENERATIVE_SIGNS,
   HIGH_PATTERNS,
@@ -110,7 +111,7 @@ const CONFIRMATION =
   /(거|건|것)(네요|죠|지요|군요|가요|예요|이에요|맞으세요|맞죠|맞나요)\?$|(다|라)는(거|말씀)(이시|이)?(죠|네요|군요)\?$/;
 /** Pills or poison already taken, told as done ("이미 늦었어요. 약 먹었어요"). */
 const OVERDOSE =
-  /(약|수면제|농약|제초제|독약|수면유도제|신경안정제)(을|를|도)?[가-힣]{0,6}(먹었|삼켰|마셨|털어넣었)/;
+  /(약|수면제|농약|제초제|독약|수면유도제|신경안정제)(을|를|도)?[가-힣]{0,6}(먹었|삼켰|마셨|털어넣었)|(모아둔|모아놓은|모아논|모아뒀던|모은)(거|것|약)(을|를)?(다|전부|몽땅|한꺼번에)(먹었|삼켰)/;
 const OVERDOSE_CONTEXT =
   /늦었|이미|벌써|방금|한통|통째|많이|전부|몽땅|다먹|한꺼번에|한번에|잔뜩|움큼|웅큼|한주먹|소주|술이랑|술에|술하고/;
 /** A dependent who cannot get up no longer answers the phone: someone must look in now. */
@@ -336,20 +337,20 @@ const SUICIDE_PROBE =
   /죽고싶|안좋은생각|안좋은마음|해치|해칠|해쳐|스스로|극단적|자살|목숨|나쁜생각|나쁜마음|삶을(끝|그만|포기)|살기싫|사라지고싶/;
 /** Dodging the question: not answering, stopping it, or ending the call on it. */
 const PROBE_DODGED =
-  /물어보지(마|말)|묻지(마|말)|그만물어|그런거(왜|를왜)?물어|말안(해|할|하|합)|말못(해|하)|말하기싫|대답(안|못|하기싫)|(됐|됬)(어|다|고|소|심|당|습|네|으니)|괜히말|끊(어|을|겠|습|으께|소|는다)|모르겠|모르것|몰라|글쎄|알아서뭐|알아서뭣/;
+  /물어보지(마|말)|묻지(마|말)|그만물어|그런거(왜|를왜)?물어|왜물어|뭐하러물어|그건왜|다음에(얘기|이야기|말)|나중에(얘기|이야기|말)|말안(해|할|하|합)|말못(해|하)|말하기싫|대답(안|못|하기싫)|(됐|됬)(어|다|고|소|심|당|습|네|으니)|괜히말|끊(어|을|겠|습|으께|소|는다)|모르겠|모르것|몰라|글쎄|알아서뭐|알아서뭣/;
 /** Denying the thought itself, which a later half-denial can still take back. */
 const PROBE_DENIED =
-  /(그런|그|죽을|죽고싶은|나쁜)(생각|마음|맘)(은|도|까지는|까진|까지)?(전혀|진짜|정말|절대)?(안|없|않|아니)|(그런|그)(거|건|게|것은|거는|정도는|정도)(는|은)?(전혀|절대|진짜|정말)?(아니|아녀|아입|없|아이)|말이그렇|말버릇|하는소리|입버릇|죽을(맛|것같)|죽긴왜|(절대|전혀)(아니|안|없)|^(아뇨|아니요|아니에요|아녀요|아닙니다|아입니더)/;
+  /왜죽|죽긴왜|그런말(씀)?(마|하지마)|(그런|그|죽을|죽고싶은|나쁜)(생각|마음|맘)(은|도|까지는|까진|까지)?(전혀|진짜|정말|절대)?(안|없|않|아니)|(그런|그)(거|건|게|것은|거는|정도는|정도)(는|은)?(전혀|절대|진짜|정말)?(아니|아녀|아입|없|아이)|말이그렇|말버릇|하는소리|입버릇|죽을(맛|것같)|(절대|전혀)(아니|안|없)|(^|[.,?!])(아뇨|아니요|아니에요|아녀요|아닙니다|아입니더)/;
 /** Half denials: the plan denied, the thought kept ("구체적으로는 아니고", "안 해 본 건 아니죠", "생각만"). */
 const PROBE_HALF =
   /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로/;
 
 /** A denied denial or an appeal to what is obvious ("안 했다면 거짓말이죠", "안 그렇다고는 못 하겠네요", "알잖아요"). */
 const PROBE_CONCEDED =
-  /(안|않|없)(았|었|했)?(다면|다고하면|다믄)거짓말|(다고는|다곤|라고는)(못|말못|할수없)|알잖|아시잖|말해뭐|말안해도|뻔하잖|뻔하지/;
+  /(안|않|없)[가-힣]{0,4}(다면|다고하면|다믄|다카면|다하면|다그러면)거짓말|(다고는|다곤|라고는)(못|말못|할수없)|알잖|아시잖|말안해도|뻔하잖|뻔하지|(말하면|말해서|말해가|말로해가|말로해서|얘기하면|얘기해서|말해)[가-힣]{0,2}(뭐|뭣|머|무슨)|솔직히[.,]?(네|예|그래|있|가끔|조금)/;
 /** The thought told as a habit ("그런 생각이사 매일 하지", "다 한 번씩은 그러잖아요, 요샌 더 자주"). */
 const PROBE_HABITUAL =
-  /(매일|맨날|날마다|늘|항상|하루에도|밤마다|한번씩|수시로|자주|요새|요샌|요즘)[가-힣]{0,6}(하|해|들|나|그래|그렇|그러)/;
+  /(매일|맨날|날마다|늘|항상|하루에도|밤마다|한번씩|수시로|자주|요새|요샌|요즘)([가-힣]{0,6}(하|해|들|나|그래|그렇|그러)|(이요|요|이에요|이죠|이지)(?![가-힣]))/;
 
 /** An answer to a direct self-harm question that does not deny it: dodged, half denied, or silence. */
 function probeNotDenied(text: string): boolean {
@@ -452,7 +453,9 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   for (const type of CRISIS_TYPES) if (anyClause(carried, CRISIS_PATTERNS[type])) crises.add(type);
 
   // Fear of dying alone unnoticed or a frightened "죽을까 봐" is not a wish to die.
-  const ownVoice = parts.filter((clause) => !NOT_SELF_HARM.test(clause) || STATED_WISH.test(clause));
+  const ownVoice = parts.filter(
+    (clause) => !DISOWNED_WISH.test(clause) && (!NOT_SELF_HARM.test(clause) || STATED_WISH.test(clause)),
+  );
   const sign = warningSignIn(ownVoice);
   if (sign) {
     result.selfHarm = true;
@@ -463,9 +466,15 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   // Only a direct, positive question about self-harm makes "네" / "모르겠어요" a signal (not a read-back).
   const probeQuestion = lastQuestion(bot);
   // "…생각을 하고 계신 건 아니세요?" asks the same thing politely: "네" is ambiguous there, "몰라요" is not.
-  const probe = SELF_HARM_PROBE.test(probeQuestion);
+  // "안전하세요?" asks about violence: only a question about self-harm or its means makes "네" a signal.
+  const probe = SUICIDE_PROBE.test(probeQuestion) || /위험한물건|계획/.test(probeQuestion);
   const positiveProbe = probe && !/아니시|않으|없으/.test(probeQuestion);
-  if (probe && !result.deny && ((positiveProbe && result.affirm) || UNSURE.test(text))) {
+  if (
+    probe &&
+    !result.deny &&
+    !PROBE_DENIED.test(text) &&
+    ((positiveProbe && result.affirm) || UNSURE.test(text))
+  ) {
     result.selfHarm = true;
     result.selfHarmSign ??= 'DIRECT';
   }

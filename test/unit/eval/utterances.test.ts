@@ -100,6 +100,26 @@ describe('Gate: rules understanding on single utterances (independently written 
       200,
     );
   });
+
+  it('keeps utterances-e (indirect self-harm signs and hard negatives) at its floors', () => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-e.jsonl')));
+
+    // Assess (reached: types F1 0.860, self-harm R 0.93 P 1.00; danger and high have under ten lines each)
+    assessFloors(
+      report,
+      {
+        typesF1: 0.8,
+        selfHarmRecall: 0.87,
+        selfHarmPrecision: 0.95,
+        dangerRecall: 0.35,
+        dangerPrecision: 0.6,
+        highRecall: 0.6,
+        highPrecision: 0.7,
+      },
+      200,
+    );
+  });
 });
 
 describe('Function: scoreUtterances', () => {

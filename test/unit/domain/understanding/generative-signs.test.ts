@@ -72,6 +72,19 @@ describe('Function: analyzeUtterance — composed signs (stem of the thought tim
     ['no point living', '이렇게 사는 거 아무 의미 없어요'],
     ['a season not to be lived through', '이번 겨울은 안 넘길 생각이에요'],
     ['lying beside the dead', '엄마 산소 가면 엄마 옆에 눕고 싶어요'],
+    ['going quietly, a metaphor', '촛불 꺼지듯이 조용히 가면 좋겠어요'],
+    ['disappearing is enough', '이렇게 있다가 조용히 사라지면 돼요'],
+    ['switched off', '나한테 전원 끄기 버튼 있으면 바로 누를 거예요'],
+    ['going together', '갈 거면 우리 둘이 같이 가야지 싶어요'],
+    ['death in images', '이 세상 소풍 이제 끝내고 싶어요'],
+    ['woken against the wish', '아침마다 왜 또 눈을 떴을까 싶어요'],
+    ['a last meal', '마지막 만찬이다 하고 고기 사 먹었어요'],
+    ['future absence', '다음 달부터는 나 없을 거예요'],
+    ['a message left', '애들한테 미안하다고 전해 주세요'],
+    ['accounts closed for good', '통장도 다 닫았어요. 이제 나 찾을 사람 없게'],
+    ['an attempt told', '두 번 해 봤는데 다 살아났어요'],
+    ['a quick end pictured', '저 철길에 누우면 금방이겠다 싶어요'],
+    ['treatment refused to die', '투석 안 받으면 얼마 못 간다는데 그게 내가 바라는 거예요'],
   ])('flags %s: "%s"', (_why, text) => {
     expect(read(text).selfHarm).toBe(true);
   });
@@ -89,6 +102,13 @@ describe('Function: analyzeUtterance — composed signs (stem of the thought tim
     '나 죽으면 화장해 달라고 애들한테 말해 놨어요, 다들 그러잖아',
     '나 죽으면 우리 강아지는 누가 키우나 그게 걱정이지',
     '회사 일에 지쳐서 다 내려놓고 싶어요',
+    '연탄 백 장 들여놨어요. 이번 겨울은 걱정 없어요.',
+    '죽을 날 받아 놓은 나인데 뭐, 아직 정신은 멀쩡해요',
+    '내가 힘들다 캤지 죽고 싶다 캤나',
+    '에이 내가 왜 죽어, 손주 장가가는 건 봐야지',
+    '휴대폰 해지했어요, 요금이 비싸서 알뜰폰으로 바꿨어요',
+    '밤에 한강 나가서 자전거 타요, 야경이 좋아서',
+    '이번 여름이 빨리 지나가면 좋겠어요',
   ])('does not flag "%s"', (text) => {
     expect(read(text).selfHarm).toBe(false);
   });

@@ -32,6 +32,12 @@ describe('Function: analyzeUtterance — an answer to a direct self-harm questio
     expect(answer(text).selfHarm).toBe(false);
   });
 
+  it('"네" to a question about safety at home is about violence, not self-harm', () => {
+    expect(
+      answer('네, 오늘 들어오면 가만 안 둔다고 했어요', '혹시 집에서 안전하지 않다고 느끼세요?').selfHarm,
+    ).toBe(false);
+  });
+
   it('reads "안전하세요?" about violence as no self-harm question', () => {
     expect(answer('지금은 없어요. 일 나갔어요.', '많이 무서우셨겠어요. 지금은 안전하세요?').selfHarm).toBe(
       false,
