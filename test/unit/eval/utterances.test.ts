@@ -65,14 +65,14 @@ describe('Gate: rules understanding on single utterances (independently written 
     });
   });
 
-  it('keeps utterances-c at its floors (a corpus the rules were not tuned on)', () => {
+  it('keeps utterances-c at its floors (self-harm misses read in round 3: training data now)', () => {
     // Act
     const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-c.jsonl')));
 
-    // Assess (reached: types F1 0.755, self-harm R 0.62 P 1.00, danger R 0.57 P 0.95, high R 0.69 P 0.88)
+    // Assess (reached: types F1 0.793, self-harm R 0.98 P 1.00, danger R 0.57 P 0.95, high R 0.69 P 0.88)
     assessFloors(report, {
-      typesF1: 0.7,
-      selfHarmRecall: 0.57,
+      typesF1: 0.74,
+      selfHarmRecall: 0.93,
       selfHarmPrecision: 0.95,
       dangerRecall: 0.52,
       dangerPrecision: 0.9,

@@ -85,6 +85,17 @@ describe('Function: analyzeUtterance — composed signs (stem of the thought tim
     ['an attempt told', '두 번 해 봤는데 다 살아났어요'],
     ['a quick end pictured', '저 철길에 누우면 금방이겠다 싶어요'],
     ['treatment refused to die', '투석 안 받으면 얼마 못 간다는데 그게 내가 바라는 거예요'],
+    ['praying not to wake', '밤마다 이대로 안 깨게 해 달라고 빌어요'],
+    ['struck, wished', '길 건너다가 차가 그냥 나를 쳐 버렸으면 해요'],
+    ['passing on what one will not need', '보증금 빼서 동생한테 넘겼어요, 이제 저한테는 필요 없는 돈이라'],
+    ['a letter for after', '편지 써 놨어요, 내가 가고 나면 읽으라고'],
+    ['ending on a day', '그날 그냥 저도 끝내려고요'],
+    ['absent by then', '다음 주요? 그때는 제가 없을 거예요'],
+    ['breath wished to stop', '숨만 쉬고 있어요. 이것도 그만 쉬어졌으면'],
+    ['means researched', '수면제 한 통 다 먹으면 어떻게 되는지 찾아봤어요'],
+    ['a mother better gone', '엄마 없는 게 차라리 나을 거 같아요, 저 같은 엄마는'],
+    ['a one-way trip', '바다 보러 가요. 편도로요, 돌아올 생각은 없어요'],
+    ['dying, STT spelling', '그냥 콱 주거뿌고 싶다'],
   ])('flags %s: "%s"', (_why, text) => {
     expect(read(text).selfHarm).toBe(true);
   });
@@ -109,6 +120,12 @@ describe('Function: analyzeUtterance — composed signs (stem of the thought tim
     '휴대폰 해지했어요, 요금이 비싸서 알뜰폰으로 바꿨어요',
     '밤에 한강 나가서 자전거 타요, 야경이 좋아서',
     '이번 여름이 빨리 지나가면 좋겠어요',
+    '아침에 알람 때문에 또 깼어요, 짜증나게',
+    '인터넷으로 감기약 먹으면 졸린지 찾아봤어요',
+    '고향 내려가요, 편도로 끊었어요 이제 돌아올 생각은 없어요',
+    '보증금 빼서 아들한테 넘겼어요, 집 살 때 보태라고',
+    '그날 일 다 끝내려고 일찍 나갔어요',
+    '주거급여 받고 있어서 그나마 버텨요',
   ])('does not flag "%s"', (text) => {
     expect(read(text).selfHarm).toBe(false);
   });
