@@ -90,6 +90,7 @@ const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
     /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|받으니|받아서)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)/,
 };
+const MANAGED = /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)/;
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
  * "네 밀린 건 없어요"): its "네" is a discourse marker, not a yes to the problem the question names.
@@ -108,7 +109,7 @@ const READ_BACK =
   /정리하면|정리해보면|정리해드리면|말씀이(시)?죠|(라는|다는|신다는|하신다는|셨다는)(거|것|말씀)/;
 /** The bot restates what it heard and asks to confirm ("그럼 지금 수입은 전혀 없으신 거네요?"). */
 const CONFIRMATION =
-  /(거|건|것)(네요|죠|지요|군요|가요|예요|이에요|맞으세요|맞죠|맞나요)\?$|(다|라)는(거|말씀)(이시|이)?(죠|네요|군요)\?$/;
+  /(거|건|것)(네요|죠|지요|군요|가요|예요|이에요|맞으세요|맞으시죠|맞으신가요|맞습니까|맞죠|맞나요)\?$|(다|라)는(거|말씀)(이시|이)?(죠|네요|군요)\?$/;
 /** Pills or poison already taken, told as done ("이미 늦었어요. 약 먹었어요"). */
 const OVERDOSE =
   /(약|수면제|농약|제초제|독약|수면유도제|신경안정제)(을|를|도)?[가-힣]{0,6}(먹었|삼켰|마셨|털어넣었)|(모아둔|모아놓은|모아논|모아뒀던|모은)(거|것|약)(을|를)?(다|전부|몽땅|한꺼번에)(먹었|삼켰)/;
@@ -121,19 +122,20 @@ const UNREACHABLE = /(전화|연락)(를|을|이|가|도)?(안받|안돼|안되|
 /** Days without food told across clauses ("물만 먹엄수다. 어제도 그제도."). */
 const FOOD_EMERGENCY_SPAN =
   /(물만|못먹|굶|못묵|안먹|못드)[가-힣.,]{0,10}(어제도|그제도|그저께도)[가-힣.,]{0,3}(오늘도|그제도|그저께도)/;
-const COST_WORRY = /(돈|비용|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자)/;
+const COST_WORRY = /(돈|비용|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자|떨어)/;
 const HIGH_TYPE: Record<string, CrisisType> = {
   '퇴거 위기': 'HOUSING',
   '수입 없음': 'INCOME',
   '공과금 단절': 'UTILITIES',
   '비용 때문에 치료 못 받음': 'HEALTH',
+  '돌볼 사람 없는 피부양자': 'CARE',
 };
 const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
 /** Someone outside the household named as having the problem, or the problem disowned. */
 const OTHER_HOUSEHOLD =
-  /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인/;
+  /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인|(었|았|였|했|잃었|라)다던데/;
 const OTHER_SUBJECT =
-  /^(우리)?(따로사는)?(형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
+  /^(우리)?(따로사는)?(사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|옆집|이웃|아는언니|아는형|아는사람|형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
 /** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
 const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
 /** "한 오천?" to "빚은 어느 정도 되세요?": an amount answered to a question about a debt's size. */
@@ -418,9 +420,12 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     if (echo?.[1] && bot.includes(echo[1])) continue;
     // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
     if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause)) continue;
+    // "고혈압 약은 잘 먹고 있고": a condition kept under control in the same breath is no health problem.
+    const managed = MANAGED.test(clause) && !/아파|아프|통증|못|안좋|힘들|떨어/.test(clause);
     const heard = CRISIS_TYPES.filter(
       (type) =>
         anyClause([clause], CRISIS_PATTERNS[type]) &&
+        !(type === 'HEALTH' && managed) &&
         !later.some((l) => RESOLVED_BY_TYPE[type]?.test(l) && !anyCrisis(l)),
     );
     if (heard.length > 0 && later.some((l) => RESOLVED.test(l) && !anyCrisis(l))) continue;
@@ -487,13 +492,15 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   if (result.selfHarm) crises.add('MENTAL_HEALTH');
 
-  for (const { pattern, hotline, unless } of DANGER_PATTERNS) {
+  for (const { pattern, hotline, unless, medical } of DANGER_PATTERNS) {
     if (
       parts.some(
         (clause) => pattern.test(clause) && !unless?.test(clause) && matchesUnnegated(clause, pattern),
       )
     ) {
       result.danger = { hotline };
+      // An acute illness told now is a health crisis as well as a danger.
+      if (medical) crises.add('HEALTH');
       break;
     }
   }
@@ -513,9 +520,12 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   // "수입이요? 없다고 보시면 돼요" to a question about income: a clause that opens with 'none'.
   if (
-    /수입|소득|벌이|들어오는돈/.test(question) &&
-    !/없으|않으|아니시|괜찮|문제/.test(question) &&
-    parts.some((c) => /^(없|거의없|하나도|한푼도|전혀)/.test(c))
+    /수입|소득|벌이|들어오는돈|생활비(는|가)?(어디서|어떻게|얼마)|돈(은|이)?어디서|먹고사/.test(question) &&
+    (!/없으|않으|아니시|괜찮|문제/.test(question) ||
+      (CONFIRMATION.test(question) && /전혀|아예|하나도|없으신거|없다는/.test(question))) &&
+    parts.some((c) =>
+      /^(네|예|응|맞아요)?(없|거의없|하나도|한푼도|전혀|안나와|안나오|아무데서도|나올데)/.test(c),
+    )
   ) {
     crises.add('INCOME');
     if (!result.high.includes('수입 없음')) result.high.push('수입 없음');
@@ -532,8 +542,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   // "못 갔어요. 돈 들까 봐." to "병원 가보셨어요?": treatment named by the question, refrained from for cost.
   if (
-    /병원|치료|검사|수술|진료|투석/.test(question) &&
-    ((COST_WORRY.test(text) && /(못|안)(갔|가|받|해|했)|엄두/.test(text)) ||
+    /병원|치료|검사|수술|진료|투석|항암|시술|인슐린|재활/.test(question) &&
+    ((COST_WORRY.test(text) && /(못|안)(갔|가|받|해|했)|엄두|그만뒀|그만두|중단|취소|끊었/.test(text)) ||
       /돈(이)?있으면[가-힣]{0,3}(갔|가지|했|받았)/.test(text)) &&
     !result.high.includes('비용 때문에 치료 못 받음')
   ) {

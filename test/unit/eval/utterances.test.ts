@@ -122,6 +122,24 @@ describe('Gate: rules understanding on single utterances (independently written 
   });
 });
 
+describe('Gate: rules understanding on utterances-f (danger, HIGH and types; read for round f)', () => {
+  it('keeps utterances-f at its floors', () => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, 'utterances-f.jsonl')));
+
+    // Assess (first measured: types F1 0.753, danger R 0.54 P 0.93, high R 0.59 P 0.91; reached: types F1 0.906,
+    // danger R 0.85 P 0.98, high R 0.85 P 0.94; no self-harm line in this set)
+    assessFloors(report, {
+      typesF1: 0.85,
+      selfHarmRecall: 1,
+      selfHarmPrecision: 1,
+      dangerRecall: 0.79,
+      dangerPrecision: 0.93,
+      highRecall: 0.79,
+      highPrecision: 0.89,
+    });
+  });
+});
 describe('Function: scoreUtterances', () => {
   it('counts per-type and per-signal hits, misses and false alarms', () => {
     // Prepare
