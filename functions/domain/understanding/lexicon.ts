@@ -1196,8 +1196,7 @@ export const HIGH_PATTERNS: { signal: string; pattern: RegExp; context?: RegExp;
   {
     // Heating out of fuel: the boiler will not run for want of oil, coal or gas.
     signal: '공과금 단절',
-    pattern:
-      /(기름|등유|연탄|연료)(이|가|도)?(다)?(없|떨어)/,
+    pattern: /(기름|등유|연탄|연료)(이|가|도)?(다)?(없|떨어)/,
     context: /보일러|난방|난로|방이|춥|추워|냉골|얼음장|입김|꺼진|꺼졌|겨울/,
   },
   {
