@@ -73,7 +73,10 @@ const SELF_CONFIRM =
   /(제가|내가|본인)(맞|입니|이에|인데|예요|이요|여)|^(네|예|응|어)?(저예요|전데|접니|나여|나요|저요)|(제가|내가)[가-힣]{2,4}(인데요|이에요|예요|입니다|이여)(?![가-힣])/;
 /** The answerer names themselves as a relative of the person called ("저는 딸인데요"). */
 const RELATIVE_SPEAKING =
-  /(저는|전|나는|난|여기는)(그|그분|어머니|아버지|어르신)?(의)?(딸|아들|며느리|사위|손자|손녀|조카|동생|언니|누나|형|오빠|남편|아내|집사람)/;
+  /(저는|전|나는|난|여기는)(그|그분|어머니|아버지|어르신)?(의)?(딸|아들|며느리|며느린|사위|손자|손녀|조카|동생|언니|누나|형|오빠|남편|아내|집사람)/;
+/** Asking to be called another time, not only being busy now. */
+const CALL_AGAIN =
+  /다시|나중|이따|있다가|담에|다음에|내일|저녁|오후|오전|주말|[0-9한두세네섯곱덟홉열]시|(해|걸어|전화)(주|줘|줍|주십)/;
 /** A reason to leave now: hanging up for it is stopping midway, not declining. */
 const LEAVING_REASON =
   /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야/;
@@ -82,7 +85,7 @@ const LEAVING_REASON =
  * as opposed to "됐어요, 바빠서 끊을게요", which only ends this call.
  */
 const DECLINES_HELP =
-  /^(싫|싫어|싫다|싫습|싫소)|필요(가)?없|(안|못)받(을|겠|아|는다|는|습|으|지)|받을생각없|관심없|(상담|도움|지원|그런거|이런거)[가-힣]{0,6}(안|싫|필요)|신세[가-힣]{0,4}(안|생각없|싫|질생각)|(이런|그런)(전화|연락)[가-힣]{0,6}(안|하지|마)|다시는|손(을)?(안)?벌리|알아서(하|할|해|허)/;
+  /^(싫|싫어|싫다|싫습|싫소)|필요(가)?없|(안|못)받(을|겠|아|는다|는|습|으|지)|받을생각없|관심없|(상담|도움|지원|그런거|이런거)[가-힣]{0,6}(안|싫|필요)|신세[가-힣]{0,4}(안|생각없|싫|질생각)|(이런|그런)(전화|연락)[가-힣]{0,6}(안|하지|마)|다시는|손(을)?(안)?벌리|알아서(하|할|해|허)|^(됐|됐다|됐어)[가-힣]{0,2}(니께|니까|카이|당께|다니)|동정[가-힣]{0,4}싫|대상(이)?아닐|다른(데|곳|분|집)[가-힣]{0,8}(챙겨|도와)|기계(랑|하고|와)[가-힣]{0,10}(싫|기분나빠|안해)/;
 /** A bot turn that closes the call or settles the follow-up (a resident answer to it ends the call normally). */
 const BOT_CLOSING =
   /드릴게|드릴께|드리겠|드릴까|드려도|연락(드릴|주세요|드리)|감사합니다|고맙습니다|좋은하루|안녕히|찾아뵙|찾아뵐|찾아가|찾아갈|방문|후속|109|112|119|정리해/;
@@ -135,7 +138,7 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     .slice(0, 2)
     .some(
       (t, i) =>
-        (i === 0 || BOT_IDENTITY.test(compact(t.botText))) &&
+        (i === 0 || BOT_IDENTITY.test(compact(t.botText)) || RELATIVE_SPEAKING.test(compact(first.text))) &&
         PERSON_GONE.test(compact(t.text)) &&
         (RELATIVE_SPEAKING.test(compact(t.text)) || !SELF_CONFIRM.test(compact(t.text))),
     );
@@ -160,8 +163,16 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     // "낮에 전화해 주세요" to "전화로 알려 드릴까요?" after the consultation is how to follow up, not a callback.
     const followUpTime =
       sawSubstance && BOT_FOLLOW_UP_OFFER.test(botAsked) && !BOT_CALLBACK_OFFER.test(botAsked);
+    // "없어요 잘 살아요. 지금 회의 들어가서 끊을게요": busy, leaving after answering, asking for no other time.
+    const busyLeaving =
+      a.callback &&
+      a.hangUp &&
+      !CALL_AGAIN.test(compact(turn.text)) &&
+      !BOT_CALLBACK_OFFER.test(botAsked) &&
+      (sawSubstance || substantive(turn, i === 0));
     const callback =
       !followUpTime &&
+      !busyLeaving &&
       (a.callback || (BOT_CALLBACK_OFFER.test(botAsked) && (a.affirm || resolvesTime(turn.text))));
     // "지금 바빠요" is a callback unless the resident goes on to answer, or to decline any further call.
     const later = heard.slice(i + 1);

@@ -88,7 +88,7 @@ const RESOLVED =
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
-    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|받으니|받아서)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)/,
+    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|받으니|받아서)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
 };
 const MANAGED = /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)/;
 /**
@@ -156,8 +156,9 @@ const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가�
  * "외롭기는 뭐가 외로와", "아프긴요": a predicate taken up with …기는/…긴 and a rhetorical 뭐가 denies it
  * ("없긴 뭐가 없어" denies a denial, so it is left to the other patterns).
  */
+// "따뜻하긴 뭐가 따뜻해요" denies the comfort, not the problem: it is no denial of what follows.
 const RHETORICAL_DENIAL =
-  /^(?!없|안|못)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)|^(?!없|안|못)[가-힣]{1,8}(하긴|하기는|롭긴|프긴)(요)?$|^[가-힣]{1,6}(은|는)무슨$/;
+  /^(?!없|안|못|따뜻|괜찮|좋|편하|편허|넉넉|든든|배부|살만|살기좋)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)|^(?!없|안|못)[가-힣]{1,8}(하긴|하기는|롭긴|프긴)(요)?$|^[가-힣]{1,6}(은|는)무슨$|^[가-힣]{1,6}(할|될)(틈|새|시간|여유)(이|도)?(어디|어딨|없)/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
 export function lastQuestion(compactBot: string): string {
@@ -327,7 +328,7 @@ const TIME_WORD =
   /오늘|내일|모레|이따|있다가|저녁|오전|오후|아침|점심|[0-9한두세네섯곱덟홉열]시(?!도|간)|요일|다음주|담주|주말/;
 /** Asked to call (back): "…해 주세요", "…걸어 줘요", "전화 주세요". */
 const CALL_REQUEST =
-  /(해|걸어|전화|연락|전화해|연락해|다시해)(주세요|줘요|주시|줘|주소|주이소|주쇼|주씨요|주라|주면|주셔)(?!서)/;
+  /(해|걸어|전화|연락|전화해|연락해|다시해)(주세요|줘요|주시|줘|주소|주이소|주쇼|주씨요|주라|주면|주셔|줍서|주십서|줍써|줘유|주슈)(?!서)/;
 
 /** "다섯 시 넘어서 해 주세요": a time and a request to call, whatever the bot asked. */
 function timedCallRequest(text: string): boolean {
@@ -542,9 +543,9 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   // "못 갔어요. 돈 들까 봐." to "병원 가보셨어요?": treatment named by the question, refrained from for cost.
   if (
-    /병원|치료|검사|수술|진료|투석|항암|시술|인슐린|재활/.test(question) &&
+    /병원|치료|검사|수술|진료|투석|항암|시술|인슐린|재활/.test(bot) &&
     ((COST_WORRY.test(text) && /(못|안)(갔|가|받|해|했)|엄두|그만뒀|그만두|중단|취소|끊었/.test(text)) ||
-      /돈(이)?있으면[가-힣]{0,3}(갔|가지|했|받았)/.test(text)) &&
+      /돈(이)?있으면[가-힣]{0,3}(갔|가지|했|받았)|돈(이)?있어야[가-힣]{0,2}(가|받|하)/.test(text)) &&
     !result.high.includes('비용 때문에 치료 못 받음')
   ) {
     crises.add('HEALTH');

@@ -99,18 +99,46 @@ describe('Gate: rules summarizer on the maintainers held-out set (test/fixtures/
 
 /**
  * Floors about five points under what the rules reach on the independently written transcript sets, so a
- * regression fails CI. holdout-8/9 are sealed: only their scores are read, never their mismatches.
+ * regression fails CI. holdout-9/10 are sealed: only their scores are read, never their mismatches.
  */
 describe('Gate: rules summarizer on the independently written transcript sets', () => {
   it.each([
-    ['holdout-2.jsonl', { urgency: 0.92, outcome: 0.95, followUp: 0.95, f1: 0.9, selfHarmRecall: 1 }],
-    ['holdout-3.jsonl', { urgency: 0.87, outcome: 0.95, followUp: 0.95, f1: 0.91, selfHarmRecall: 1 }],
-    ['holdout-4.jsonl', { urgency: 0.95, outcome: 0.95, followUp: 0.95, f1: 0.93, selfHarmRecall: 1 }],
-    ['holdout-5.jsonl', { urgency: 0.87, outcome: 0.95, followUp: 0.87, f1: 0.89, selfHarmRecall: 1 }],
-    ['holdout-6.jsonl', { urgency: 0.87, outcome: 0.95, followUp: 0.87, f1: 0.72, selfHarmRecall: 1 }],
-    ['holdout-7.jsonl', { urgency: 0.9, outcome: 0.95, followUp: 0.92, f1: 0.81, selfHarmRecall: 1 }],
-    ['holdout-8.jsonl', { urgency: 0.77, outcome: 0.82, followUp: 0.75, f1: 0.8, selfHarmRecall: 0.8 }],
-    ['holdout-9.jsonl', { urgency: 0.77, outcome: 0.75, followUp: 0.85, f1: 0.78, selfHarmRecall: 1 }],
+    [
+      'holdout-2.jsonl',
+      { urgency: 0.92, outcome: 0.95, followUp: 0.95, f1: 0.9, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-3.jsonl',
+      { urgency: 0.87, outcome: 0.95, followUp: 0.95, f1: 0.91, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-4.jsonl',
+      { urgency: 0.95, outcome: 0.95, followUp: 0.95, f1: 0.93, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-5.jsonl',
+      { urgency: 0.87, outcome: 0.95, followUp: 0.87, f1: 0.89, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-6.jsonl',
+      { urgency: 0.87, outcome: 0.95, followUp: 0.87, f1: 0.72, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-7.jsonl',
+      { urgency: 0.9, outcome: 0.95, followUp: 0.92, f1: 0.81, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-8.jsonl',
+      { urgency: 0.92, outcome: 0.92, followUp: 0.9, f1: 0.87, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-9.jsonl',
+      { urgency: 0.77, outcome: 0.75, followUp: 0.85, f1: 0.78, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-10.jsonl',
+      { urgency: 0.8, outcome: 0.9, followUp: 0.75, f1: 0.79, selfHarmRecall: 0.8, selfHarmPrecision: 0.8 },
+    ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange
     const cases = readEvalFile(join(import.meta.dirname, '..', '..', 'fixtures', 'eval', file));
@@ -125,6 +153,6 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     expect(report.accuracy.followUp).toBeGreaterThanOrEqual(floors.followUp);
     expect(report.crisisTypes.microF1).toBeGreaterThanOrEqual(floors.f1);
     expect(report.selfHarm.recall).toBeGreaterThanOrEqual(floors.selfHarmRecall);
-    expect(report.selfHarm.precision).toBe(1);
+    expect(report.selfHarm.precision).toBeGreaterThanOrEqual(floors.selfHarmPrecision);
   });
 });

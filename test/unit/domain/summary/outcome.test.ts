@@ -100,3 +100,127 @@ describe('Function: summarizeWithRules (how a call ends)', () => {
     expect(summary).toMatchObject({ crisisTypes: ['ISOLATION'], followUp: 'PHONE_FOLLOWUP' });
   });
 });
+
+describe('Function: summarizeWithRules (endings told in other words)', () => {
+  it('busy now, after answering and asking for no other time, is PARTIAL, not a callback', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 맞는데요.',
+        HOW,
+        '혼자 살면서 회사 잘 다니고 있어요, 별 문제 없어요',
+        '다행입니다. 혹시 건강 쪽으로 걱정되시는 건 없으세요?',
+        '없어요. 아 지금 회의 들어가야 돼서 끊을게요.',
+      ),
+    );
+    expect(summary.outcome).toBe('PARTIAL');
+  });
+
+  it('busy now with a time to call again is CALLBACK_REQUESTED, also in Jeju speech', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예 게난 마씀.', HOW, '지금 바빠 마씀 저녁 여덟 시쯤 다시 해 줍서.'),
+    );
+    expect(summary.outcome).toBe('CALLBACK_REQUESTED');
+  });
+
+  it('a relative who named themselves, then says the person is in a nursing home, is WRONG_NUMBER', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '저는 며느린데요, 어머님 찾으세요?',
+        '네, 오순례 님과 통화할 수 있을까요?',
+        '어머님 올봄에 요양원 들어가셨어요. 이 전화는 제가 쓰고 있어요.',
+      ),
+    );
+    expect(summary.outcome).toBe('WRONG_NUMBER');
+  });
+
+  it('declining the help in dialect after telling the need is REFUSED', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '그려 나여.',
+        HOW,
+        '집주인이 이달 말까지 나가라는디 갈 데가 없어.',
+        '주거 지원을 알아봐 드릴까요?',
+        '됐다니께 동정받는 거 싫여 끊어.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', urgency: 'HIGH', followUp: 'HOME_VISIT' });
+  });
+
+  it('"not eligible, help others" declines the consultation', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '저희는 그런 지원 대상 아닐 텐데요. 다른 데 필요한 분들 챙겨 주세요. 끊을게요.'),
+    );
+    expect(summary.outcome).toBe('REFUSED');
+  });
+
+  it('"전화로나 좀 알려줘요" with no crisis asks for a phone follow-up', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '나는 괜찮아요. 혜택 같은 거 있으면 전화로나 좀 알려줘요.',
+        '네, 전화로 안내드릴게요.',
+        '그래요.',
+      ),
+    );
+    expect(summary).toMatchObject({ urgency: 'LOW', followUp: 'PHONE_FOLLOWUP' });
+  });
+});
+
+describe('Function: summarizeWithRules (circumstances told across turns)', () => {
+  it('"따뜻하긴 뭐가 따뜻해요" denies the comfort: the cold with a sick small child is an emergency', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        '날이 추운데 집은 따뜻하세요?',
+        '따뜻하긴 뭐가 따뜻해요 보일러 기름이 그저께 떨어져서 방이 냉골이에요',
+        '함께 사시는 분이 있으세요?',
+        '네 살 손자가 있는데 어제부터 열이 펄펄 나요',
+      ),
+    );
+    expect(summary.urgency).toBe('EMERGENCY');
+    expect(summary.crisisTypes).toContain('UTILITIES');
+  });
+
+  it('a biopsy skipped, "돈이 있어야 가지", is treatment left undone for cost (HIGH)', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        '건강은 어떠세요?',
+        '큰 병원 가서 검사해 보라는디 안 갔어요',
+        '큰 병원 검사를 아직 못 받으셨군요. 어떤 사정이 있으셨어요?',
+        '돈이 있어야 가지요',
+      ),
+    );
+    expect(summary.urgency).toBe('HIGH');
+  });
+
+  it('a carer going into hospital with nowhere to leave the grandchild is HIGH with CARE', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '다음 주에 수술로 입원해야 하는데 손주를 맡길 데가 한 군데도 없어요'),
+    );
+    expect(summary.urgency).toBe('HIGH');
+    expect(summary.crisisTypes).toContain('CARE');
+  });
+
+  it('a Jeju wish not to wake ("자당 안 깨어나시믄 좋으켜") is self-harm', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예 나우다.', '마음은 좀 어떠세요?', '밤마다 그냥 자당 안 깨어나시믄 좋으켜 허멍 누워마씀'),
+    );
+    expect(summary.riskFlags.selfHarm).toBe(true);
+    expect(summary.urgency).toBe('EMERGENCY');
+  });
+
+  it('diabetes with the sugar kept in check is no health problem', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', '건강은 어떠세요?', '당뇨가 있는데, 약 잘 먹고 수치도 잘 잡혀 있어요'),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+});
