@@ -122,7 +122,8 @@ const UNREACHABLE = /(전화|연락)(를|을|이|가|도)?(안받|안돼|안되|
 /** Days without food told across clauses ("물만 먹엄수다. 어제도 그제도."). */
 const FOOD_EMERGENCY_SPAN =
   /(물만|못먹|굶|못묵|안먹|못드)[가-힣.,]{0,10}(어제도|그제도|그저께도)[가-힣.,]{0,3}(오늘도|그제도|그저께도)/;
-const COST_WORRY = /(돈|비용|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자|떨어)/;
+const COST_WORRY =
+  /(돈|비용|차비|본인부담|병원비|검사비|치료비|수술비|약값)[가-힣]{0,4}(들까|없|비싸|부담|무서|모자|떨어)/;
 const HIGH_TYPE: Record<string, CrisisType> = {
   '퇴거 위기': 'HOUSING',
   '수입 없음': 'INCOME',
@@ -346,7 +347,7 @@ const PROBE_DENIED =
   /왜죽|죽긴왜|그런말(씀)?(마|하지마)|(그런|그|죽을|죽고싶은|나쁜)(생각|마음|맘)(은|도|까지는|까진|까지)?(전혀|진짜|정말|절대)?(안|없|않|아니)|(그런|그)(거|건|게|것은|거는|정도는|정도)(는|은)?(전혀|절대|진짜|정말)?(아니|아녀|아입|없|아이)|말이그렇|말버릇|하는소리|입버릇|죽을(맛|것같)|(절대|전혀)(아니|안|없)|(^|[.,?!])(아뇨|아니요|아니에요|아녀요|아닙니다|아입니더)/;
 /** Half denials: the plan denied, the thought kept ("구체적으로는 아니고", "안 해 본 건 아니죠", "생각만"). */
 const PROBE_HALF =
-  /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로/;
+  /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로|아니라고(해야|하면|할게|하죠|해야죠|해야겠|하면되)/;
 
 /** A denied denial or an appeal to what is obvious ("안 했다면 거짓말이죠", "안 그렇다고는 못 하겠네요", "알잖아요"). */
 const PROBE_CONCEDED =
@@ -459,8 +460,12 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   for (const type of CRISIS_TYPES) if (anyClause(carried, CRISIS_PATTERNS[type])) crises.add(type);
 
   // Fear of dying alone unnoticed or a frightened "죽을까 봐" is not a wish to die.
+  // "삶을 끝내긴요" takes the thing back as it names it.
   const ownVoice = parts.filter(
-    (clause) => !DISOWNED_WISH.test(clause) && (!NOT_SELF_HARM.test(clause) || STATED_WISH.test(clause)),
+    (clause) =>
+      !DISOWNED_WISH.test(clause) &&
+      !/^[가-힣]{1,10}(긴|기는)(요|유|예)?$/.test(clause) &&
+      (!NOT_SELF_HARM.test(clause) || STATED_WISH.test(clause)),
   );
   const sign = warningSignIn(ownVoice);
   if (sign) {
@@ -515,7 +520,18 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
       ).map(({ signal }) => signal),
     ),
   ];
-  if (anyClause([...parts, ...carried], [FOOD_EMERGENCY]) || FOOD_EMERGENCY_SPAN.test(text)) {
+  // "이틀은 넘었쥬" to "식사 못 하신 지 오래되셨어요?": two days and more without food, told to the question.
+  const hungerForDays =
+    /식사|끼니|진지|드셨|드신|먹은|먹을|굶/.test(question) &&
+    /(못|안|거르|굶|오래|언제)/.test(question) &&
+    /^(네|예|응)?(이틀|사흘|나흘|닷새|며칠|일주일|[2-9]일)(은|이|도|째)?[가-힣]{0,2}(넘|됐|되었|지났|째)/.test(
+      head,
+    );
+  if (
+    anyClause([...parts, ...carried], [FOOD_EMERGENCY]) ||
+    FOOD_EMERGENCY_SPAN.test(text) ||
+    hungerForDays
+  ) {
     result.foodEmergency = true;
     crises.add('FOOD');
   }
@@ -532,7 +548,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     if (!result.high.includes('수입 없음')) result.high.push('수입 없음');
   }
   // "끊겼어요 나흘 전에", "안 나온 지 열흘 됐나" name no utility: it is the one the bot asked about.
-  const cutTold = /끊겼|끊긴|끊겨|끊더라|끊어졌/.test(text) && !anyClause(parts, [/(안|않|아니)/]);
+  const cutTold =
+    /끊겼|끊긴|끊겨|끊더라|끊어졌|중단됐|중단되었/.test(text) && !anyClause(parts, [/(안|않|아니)/]);
   const offFor =
     /^[가-힣]{0,3}(안|못)(나온|들어온)지/.test(head) &&
     /나오|들어오/.test(question) &&

@@ -140,6 +140,59 @@ describe('Gate: rules understanding on utterances-f (danger, HIGH and types; rea
     });
   });
 });
+describe('Gate: rules understanding on utterances-g and -h (g1 read for round g; g2 and h sealed)', () => {
+  it.each([
+    // g1 first measured: types F1 0.758, self-harm R 0.44, danger R 0.42, high R 0.64 (read since)
+    [
+      'utterances-g1.jsonl',
+      150,
+      {
+        typesF1: 0.82,
+        selfHarmRecall: 0.89,
+        selfHarmPrecision: 0.95,
+        dangerRecall: 0.88,
+        dangerPrecision: 0.9,
+        highRecall: 0.88,
+        highPrecision: 0.9,
+      },
+    ],
+    // sealed: only scores are read (g2 first measured: types F1 0.740, self-harm R 0.47 P 0.95, danger R 0.35, high R 0.62)
+    [
+      'utterances-g2.jsonl',
+      150,
+      {
+        typesF1: 0.69,
+        selfHarmRecall: 0.42,
+        selfHarmPrecision: 0.9,
+        dangerRecall: 0.33,
+        dangerPrecision: 0.9,
+        highRecall: 0.61,
+        highPrecision: 0.88,
+      },
+    ],
+    // sealed (first measured: types F1 0.734, self-harm R 0.47 P 0.93, danger R 0.70, high R 0.77)
+    [
+      'utterances-h.jsonl',
+      200,
+      {
+        typesF1: 0.68,
+        selfHarmRecall: 0.42,
+        selfHarmPrecision: 0.88,
+        dangerRecall: 0.63,
+        dangerPrecision: 0.8,
+        highRecall: 0.73,
+        highPrecision: 0.83,
+      },
+    ],
+  ] as const)('keeps %s at its floors', (file, cases, floors) => {
+    // Act
+    const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, file)));
+
+    // Assess
+    assessFloors(report, floors, cases);
+  });
+});
+
 describe('Function: scoreUtterances', () => {
   it('counts per-type and per-signal hits, misses and false alarms', () => {
     // Prepare

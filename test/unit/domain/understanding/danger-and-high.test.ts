@@ -190,3 +190,57 @@ describe('Function: predictUtterance — immobile with nobody reachable', () => 
     expect(predicted.crisisTypes).not.toContain('CARE');
   });
 });
+
+describe('Function: analyzeUtterance — danger and HIGH of round g', () => {
+  it.each([
+    ['a fit that happened', '아침에 두 번이나 발작했어요', '119'],
+    ['fumes from a coal briquette', '연탄가스를 마셨나 머리가 깨질 것 같아요', '119'],
+    ['a double dose by mistake', '혈압약을 실수로 두 번 먹었어요 어지러워요', '119'],
+    ['arson threatened', '돈 안 주면 집에 불 지른다고 난리예요', '112'],
+    ['a parent pushed', '아들이 지 애비를 밀어 갖고 머리를 찧었어요', '112'],
+    ['a landslide into the house', '뒷산 흙이 밀려와서 벽에 금이 갔어요 애들이랑 안에 있어요', '112'],
+  ])('%s: "%s"', (_why, text, hotline) => {
+    expect(ask(text).danger).toEqual({ hotline });
+  });
+
+  it('a violent ex-partner under a restraining order for years is no danger now', () => {
+    expect(ask('접근금지 받아서 오 년째 얼굴도 안 봐요. 지금은 편해요').danger).toBeUndefined();
+  });
+
+  it.each([
+    '마지막으로 먹은 게 사십팔 시간도 넘었어요',
+    '월요일 아침에 죽 조금 먹고 그 뒤로 아무것도 못 먹었어요',
+    '나흘 전에 떡 하나 먹고는 입에 댄 게 없어요',
+  ])('hunger for days: "%s"', (text) => {
+    expect(ask(text, '식사는 하셨어요?').foodEmergency).toBe(true);
+  });
+
+  it('"이틀은 넘었어요" to a question about not eating is hunger for days', () => {
+    expect(ask('이틀은 넘었어요', '혹시 식사 못 하신 지 오래되셨어요?').foodEmergency).toBe(true);
+  });
+
+  it.each([
+    ['income gone', '벌이가 아예 끊겨서 살 돈이 없어요', '수입 없음'],
+    ['empty-handed', '연금도 없고 자식들도 안 주고 완전 빈손이여', '수입 없음'],
+    ['a meter sealed', '전기 계량기 봉인됐어요', '공과금 단절'],
+    ['power switched off by the office', '관리실에서 우리 집 전기를 내렸어요', '공과금 단절'],
+    ['locked out, sleeping in the car', '주인이 문을 잠가 버려서 사흘째 차에서 자요', '퇴거 위기'],
+    ['medicine stopped for arrears', '건보료가 밀려서 약을 중간에 끊었어요', '비용 때문에 치료 못 받음'],
+    ['a carer who cannot lift', '내가 허리를 다쳐서 영감을 일으킬 수가 없어요', '돌볼 사람 없는 피부양자'],
+    [
+      'two children alone at night',
+      '아홉 살 여섯 살 둘이 밤마다 집에 둘만 있어요',
+      '돌볼 사람 없는 피부양자',
+    ],
+  ])('%s: "%s"', (_why, text, signal) => {
+    expect(ask(text).high).toContain(signal);
+  });
+
+  it('"나가라는 얘기는 없어요" is no eviction', () => {
+    expect(ask('한 달 밀렸는데 주인이 나가라는 얘기는 없어요').high).not.toContain('퇴거 위기');
+  });
+
+  it('surgery put off for the harvest, "돈 때문이 아니라", is no treatment refused for cost', () => {
+    expect(ask('수술 미루고 있는데 돈 때문이 아니라 농사철이라서요').high).toEqual([]);
+  });
+});

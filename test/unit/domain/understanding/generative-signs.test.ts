@@ -167,3 +167,36 @@ describe('Function: analyzeUtterance — answers read with their question', () =
     expect(read('네, 지난달부터 다녀요', '일자리는 구하셨어요?').crises).toEqual([]);
   });
 });
+
+describe('Function: analyzeUtterance — warning signs of round g (resolution, entrusting, switched off, last look)', () => {
+  it.each([
+    ['resolved to end', '끝을 내기로 마음먹고 나니까 오히려 편해요'],
+    ['a deadline with nothing after', '이번 주까지만요. 그 뒤로는 없어요'],
+    ['a child entrusted in case', '동생한테 우리 딸 부탁해 놨어요, 혹시 내가 어떻게 되면 키워 달라고'],
+    ['switched off', '그냥 조용히 꺼져 버렸으면 좋겠어요'],
+    ['a body thrown', '베란다에서 몸 던지면 이 빚 독촉도 끝나겠다 싶어요'],
+    ['buried with the dead', '남편 갈 때 나도 같이 묻혔으면 좋았을 텐데'],
+    ['going first, before it happens', '쫓겨나기 전에 제가 먼저 갈 거예요'],
+    ['treatment refused to go', '살려 놔 봤자 또 이 고생인데 병원은 안 가요'],
+    ['not sure to be there', '다음 달까지 제가 있을지 모르겠어요'],
+    ['a life that will not let go', '목숨이 질겨서 아직 붙어 있네요'],
+    ['better gone for it to stop', '차라리 내가 없어져야 이 고생이 끝나지'],
+    ['a last look', '바닷가에 와 있어요. 마지막으로 바다 좀 보려고요'],
+    ['a will looked up', '밤에 유서 쓰는 법 찾아봤어요'],
+    ['a day of farewells', '오늘은 식구들한테 인사하는 날이에요'],
+  ])('flags %s: "%s"', (_why, text) => {
+    expect(read(text).selfHarm).toBe(true);
+  });
+
+  it.each([
+    '삶을 끝내긴요. 이 지긋지긋한 가난을 끝내고 싶지',
+    '이사 준비 다 해 놨어요, 다음 주에 가요',
+    '수술 들어가기 전에 제가 어떻게 되면 애들 좀 챙겨 달라고 했어요',
+    '마지막으로 엄마 면회 가서 보고 왔어요',
+    '그동안 고마웠어요, 이제 딸네로 이사 가서 복지관은 못 나가요',
+    '드라마에서 유서 쓰는 장면 보고 울었어요',
+    '아직도 살아있네 싶을 만큼 건강하다고 의사가 그래요',
+  ])('does not flag "%s"', (text) => {
+    expect(read(text).selfHarm).toBe(false);
+  });
+});
