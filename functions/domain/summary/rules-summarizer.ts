@@ -56,7 +56,10 @@ const BOT_CALLBACK_OFFER =
 /** The bot asks how or when to follow up after the consultation ("전화로 알려 드릴까요?", "어떻게 안내해 드리면 좋을까요?"). */
 const BOT_FOLLOW_UP_OFFER =
   /(전화|문자|연락|방문|안내|알려)[가-힣]{0,8}(드릴까|드려도|드리면|드리는게|좋을까|괜찮|편하)|어떻게[가-힣]{0,4}(안내|연락|알려)/;
-const BOT_CALLBACK_ACK = /(다시|그때)[가-힣]*(전화|연락)(드릴게|드리겠|드릴께)/;
+const BOT_CALLBACK_ACK =
+  /(다시|그때)[가-힣]*(전화|연락)(드릴게|드리겠|드릴께|할게|할께|하겠)|(다음|그때|저녁|모레|내일|이따)[가-힣]{0,3}(통화|전화)(때|할때|드릴때)/;
+/** The bot reads back the needs at the end of a consultation that went through. */
+const BOT_FULL_READ_BACK = /정리하면|정리해보면|정리해드리면|정리해보겠/;
 const BOT_IDENTITY = /님(본인)?(맞으|맞습|맞죠|되십|되시|이신가|맞나|휴대전화맞)/;
 const BOT_VISIT_OFFER = /방문|찾아뵙|찾아뵈|찾아가|댁으로|관심|전화로|안내|도와드/;
 /** A bot turn offering help or a program (relief after it is not sudden calm). */
@@ -144,7 +147,10 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     );
   if (
     gone ||
-    heard.some((t, i) => i <= 1 && t.analysis.wrongPerson) ||
+    heard.some(
+      (t, i) =>
+        t.analysis.wrongPerson && (i <= 1 || /달라서|다르|일치하지|맞지않|다른분/.test(compact(t.botText))),
+    ) ||
     (identityAsked &&
       /^(아니|아닌데|아뇨)/.test(firstText.replace(/^[가-힣]{2,5}(씨|님)?(요|이요)?\?/, '')) &&
       !FAMILY.test(firstText) &&
@@ -154,6 +160,8 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   }
   let sawSubstance = false;
   let substance = 0;
+  /** A time agreed for calling back, to the bot's offer or asked for. */
+  let callbackAgreed = false;
   /** The resident answered something of substance without declining in the same breath. */
   let engaged = false;
   for (let i = 0; i < heard.length; i++) {
@@ -161,8 +169,11 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     const a = turn.analysis;
     const botAsked = compact(turn.botText);
     // "낮에 전화해 주세요" to "전화로 알려 드릴까요?" after the consultation is how to follow up, not a callback.
+    // After two answers of substance, "전화로 다시 연락드려도 될까요?" offers the follow-up, not a callback.
     const followUpTime =
-      sawSubstance && BOT_FOLLOW_UP_OFFER.test(botAsked) && !BOT_CALLBACK_OFFER.test(botAsked);
+      sawSubstance &&
+      BOT_FOLLOW_UP_OFFER.test(botAsked) &&
+      (!BOT_CALLBACK_OFFER.test(botAsked) || substance >= 2);
     // "없어요 잘 살아요. 지금 회의 들어가서 끊을게요": busy, leaving after answering, asking for no other time.
     const busyLeaving =
       a.callback &&
@@ -174,6 +185,7 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
       !followUpTime &&
       !busyLeaving &&
       (a.callback || (BOT_CALLBACK_OFFER.test(botAsked) && (a.affirm || resolvesTime(turn.text))));
+    if (callback && resolvesTime(turn.text)) callbackAgreed = true;
     // "지금 바빠요" is a callback unless the resident goes on to answer, or to decline any further call.
     const later = heard.slice(i + 1);
     if (
@@ -225,7 +237,16 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
       if (!a.refuse && !a.optOut) engaged = true;
     }
   }
-  if (BOT_CALLBACK_ACK.test(compact(lastBot)) && heard.some((t) => t.analysis.callback))
+  // The call ends on the bot confirming when it will call back ("두 시 반쯤 다시 전화드릴게요"): what was told
+  // meanwhile was told for that call ("그 얘기는 이따 해요").
+  const ackedCallback = [...heard.map((t) => t.botText), lastBot].some((b) =>
+    BOT_CALLBACK_ACK.test(compact(b)),
+  );
+  if (
+    ackedCallback &&
+    !BOT_FULL_READ_BACK.test(compact(lastBot)) &&
+    (callbackAgreed || heard.some((t) => t.analysis.callback))
+  )
     return 'CALLBACK_REQUESTED';
   // The engine answers every resident turn; a transcript ending on an answer to one of its questions was cut off.
   if (endsOnResident && ENGINE_QUESTIONS.some((q) => lastBot.includes(q))) return 'PARTIAL';

@@ -90,6 +90,8 @@ const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
     /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|받으니|받아서)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
 };
+const EXCEPT_TAIL =
+  /(말고는|말고|빼고는|외에는|외엔)[가-힣]{0,6}(아무것도|다른건|다른거는|별로|딴건)?(없|읎|업)[가-힣]{0,4}$/;
 const MANAGED = /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)/;
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
@@ -135,8 +137,11 @@ const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
 /** Someone outside the household named as having the problem, or the problem disowned. */
 const OTHER_HOUSEHOLD =
   /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인|(었|았|였|했|잃었|라)다던데/;
+/** A relative or acquaintance named as the subject anywhere in a clause. */
+const OTHER_NAMED =
+  /(우리|따로사는)?(형|오빠|언니|누나|동생|아들|딸|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|사촌|조카)(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))/;
 const OTHER_SUBJECT =
-  /^(우리)?(따로사는)?(사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|옆집|이웃|아는언니|아는형|아는사람|형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
+  /^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는)?(사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|옆집|이웃|아는언니|아는형|아는사람|형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
 /** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
 const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
 /** "한 오천?" to "빚은 어느 정도 되세요?": an amount answered to a question about a debt's size. */
@@ -422,11 +427,25 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     if (echo?.[1] && bot.includes(echo[1])) continue;
     // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
     if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause)) continue;
+    // "우리 아들이 문제여 부산 사는디 / 회사 짤리고 빚까지 졌다는디": the subject carries into the next clause.
+    const previous = parts[index - 1];
+    if (
+      OTHER_HOUSEHOLD.test(text) &&
+      previous !== undefined &&
+      OTHER_NAMED.test(previous) &&
+      !anyCrisis(previous) &&
+      !/^(나|저|내가|제가|난|전|나는|저는|우리집)/.test(clause)
+    )
+      continue;
+    // "허리 아파서 병원 다니는 거 말고는 없어요": what comes before "말고는" is affirmed, not negated.
+    // The tail itself may carry a need too ("저 말고는 말할 사람이 없으세요"): both are read.
+    const excepted = clause.replace(EXCEPT_TAIL, '');
+    const readings = excepted === clause ? [clause] : [clause, excepted];
     // "고혈압 약은 잘 먹고 있고": a condition kept under control in the same breath is no health problem.
     const managed = MANAGED.test(clause) && !/아파|아프|통증|못|안좋|힘들|떨어/.test(clause);
     const heard = CRISIS_TYPES.filter(
       (type) =>
-        anyClause([clause], CRISIS_PATTERNS[type]) &&
+        readings.some((reading) => anyClause([reading], CRISIS_PATTERNS[type])) &&
         !(type === 'HEALTH' && managed) &&
         !later.some((l) => RESOLVED_BY_TYPE[type]?.test(l) && !anyCrisis(l)),
     );

@@ -99,7 +99,7 @@ describe('Gate: rules summarizer on the maintainers held-out set (test/fixtures/
 
 /**
  * Floors about five points under what the rules reach on the independently written transcript sets, so a
- * regression fails CI. holdout-9/10 are sealed: only their scores are read, never their mismatches.
+ * regression fails CI. holdout-10 is sealed: only its scores are read, never its mismatches.
  */
 describe('Gate: rules summarizer on the independently written transcript sets', () => {
   it.each([
@@ -133,7 +133,7 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     ],
     [
       'holdout-9.jsonl',
-      { urgency: 0.77, outcome: 0.75, followUp: 0.85, f1: 0.78, selfHarmRecall: 1, selfHarmPrecision: 1 },
+      { urgency: 0.92, outcome: 0.95, followUp: 0.95, f1: 0.85, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
     [
       'holdout-10.jsonl',

@@ -224,3 +224,127 @@ describe('Function: summarizeWithRules (circumstances told across turns)', () =>
     expect(summary.crisisTypes).toEqual([]);
   });
 });
+
+describe('Function: summarizeWithRules (callbacks with a need told, and other endings of round h9)', () => {
+  it('a callback agreed, a need told "for later", the bot confirming the time: CALLBACK_REQUESTED with the need', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 근데 지금 일하는 중이에요',
+        '바쁘신데 죄송합니다. 편하신 때 다시 전화드릴까요?',
+        '내일 저녁 여덟 시에 해 주세요',
+        '네, 내일 저녁 여덟 시에 다시 연락드리겠습니다. 혹시 그 전에 급한 일은 없으세요?',
+        '급하긴 급하죠 집주인이 이달 말까지 방 빼라고 했어요 그 얘기는 내일 해요',
+        '알겠습니다. 내일 저녁 통화 때 자세히 여쭙겠습니다.',
+        '네',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'CALLBACK_REQUESTED', urgency: 'HIGH', followUp: 'HOME_VISIT' });
+  });
+
+  it('an evening time asked after a full consultation and its read-back is the follow-up, not a callback', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 저예요',
+        HOW,
+        '저 혼자 식당 다니는데 월급 백 오십으로 네 식구 살아요 학원비가 모자라요',
+        '빠듯하시겠어요. 가족분들 건강은 어떠세요?',
+        '남편 당뇨가 오래돼서 요즘 눈이 잘 안 보인대요',
+        '생계 지원을 안내드리려고 하는데, 전화로 다시 연락드려도 괜찮으실까요?',
+        '네 전화 좋아요 저녁 여덟 시 넘어서 해 주세요',
+        '네, 저녁 여덟 시 이후에 전화드리겠습니다. 정리하면, 생활비와 남편분 건강이 걱정이라고 하셨습니다.',
+        '네 감사합니다',
+      ),
+    );
+    expect(summary.outcome).toBe('COMPLETED');
+    expect(summary.crisisTypes).toEqual(expect.arrayContaining(['INCOME', 'HEALTH']));
+  });
+
+  it('a birth year that does not match and "그런 분 몰라요" is WRONG_NUMBER', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 오순례 맞는데요',
+        '본인 확인을 위해 태어나신 해를 여쭤봐도 될까요?',
+        '구십 오년생이요',
+        '저희 기록과 출생 연도가 달라서요. 혹시 오십 년대생 오순례 님을 아시나요?',
+        '아뇨 그런 분 몰라요',
+      ),
+    );
+    expect(summary.outcome).toBe('WRONG_NUMBER');
+  });
+
+  it('the phone going dead after telling a need is PARTIAL', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '고시원비 두 달 못 내서 이번 주에 짐 빼래요',
+        '많이 걱정되시겠어요. 지금 어디 계세요?',
+        '아 이거 꺼진다',
+      ),
+    );
+    expect(summary.outcome).toBe('PARTIAL');
+  });
+
+  it('"허리 아파서 병원 다니는 거 말고는 없어요, 끊으소" refuses but tells HEALTH', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '필요 없심더 이런 거 다 사기 아인교',
+        '잠깐만요. 불편하신 데만 여쭤볼게요.',
+        '허리 아파가 병원 댕기는 거 말고는 없니더 끊으소',
+      ),
+    );
+    expect(summary.outcome).toBe('REFUSED');
+    expect(summary.crisisTypes).toContain('HEALTH');
+  });
+
+  it('a phone bill three months behind, then scam suspicion and a hang-up, is PARTIAL with DEBT', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예 그런디',
+        HOW,
+        '핸드폰 요금이 석 달 밀렸다고 문자 왔어요 그거 말고는 뭐',
+        '휴대폰 요금이 밀려 있으시군요. 생활비는 어떻게 하세요?',
+        '근데 이거 진짜 구청 맞나? 안 할란다 끊는다',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'PARTIAL', crisisTypes: ['DEBT'] });
+  });
+});
+
+describe('Function: summarizeWithRules (types and HIGH of round h9)', () => {
+  it("a flooded flat that cannot be lived in, sleeping at a friend's, is housing loss (HIGH)", () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '반지하가 침수돼서 벽이 다 곰팡이라 못 살아요 지금 친구 집에서 자요'),
+    );
+    expect(summary.urgency).toBe('HIGH');
+    expect(summary.crisisTypes).toContain('HOUSING');
+  });
+
+  it("a son's job loss in another city is not the household's", () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '나는 연금 나오고 괜찮아 근데 우리 아들이 문제여 부산 사는디 회사 짤리고 빚까지 졌다는디',
+      ),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('"일이 자꾸 밀려요" is work piling up, not interest owed', () => {
+    const summary = summarizeWithRules(t(HELLO, '예.', HOW, '집에서 번역 일 하는데 일이 자꾸 밀려요'));
+    expect(summary.crisisTypes).not.toContain('DEBT');
+  });
+
+  it('a chicken shop closed is EMPLOYMENT', () => {
+    const summary = summarizeWithRules(t(HELLO, '예.', HOW, '남편이 하던 치킨 집을 작년에 접었어요'));
+    expect(summary.crisisTypes).toContain('EMPLOYMENT');
+  });
+});
