@@ -244,3 +244,26 @@ describe('Function: analyzeUtterance — danger and HIGH of round g', () => {
     expect(ask('수술 미루고 있는데 돈 때문이 아니라 농사철이라서요').high).toEqual([]);
   });
 });
+
+describe('Function: analyzeUtterance — types of round t', () => {
+  it.each([
+    ['INCOME', '돈이 없어서 못 냈어요'],
+    ['ISOLATION', '이사 온 지 이 년인데 아는 사람이 한 명도 없어요'],
+    ['ISOLATION', '옆집 할머니가 혼자 돌아가셨대요, 나도 혼자 사니까 저러면 어쩌나 싶어요'],
+    ['UTILITIES', '가스비가 지난달 이십만 원 넘게 나와서 아직 못 냈어요'],
+    ['UTILITIES', '전기세 무서버가 에어컨은 못 틀어요'],
+    ['INCOME', '폐지 주워서 하루 몇천 원 벌어요'],
+    ['EMPLOYMENT', '서른 군데 넘게 넣었는데 다 떨어졌어요'],
+  ])('%s: "%s"', (type, text) => {
+    expect(ask(text).crises).toContain(type);
+  });
+
+  it('"가스 중단 안내만 받은 게 아니고 벌써 중단됐어요" is a cut: the negation is not about the cut', () => {
+    const analysis = ask('안내만 받은 게 아니고 벌써 중단됐어요', '가스 공급 중단 안내를 받으셨어요?');
+    expect(analysis.high).toContain('공과금 단절');
+  });
+
+  it('"아니요, 끊긴 적 없어요" is no cut', () => {
+    expect(ask('아니요, 끊긴 적 없어요', '전기가 끊긴 상태인가요?').high).toEqual([]);
+  });
+});
