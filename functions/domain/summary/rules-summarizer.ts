@@ -80,6 +80,9 @@ const RELATIVE_SPEAKING =
 /** Asking to be called another time, not only being busy now. */
 const CALL_AGAIN =
   /다시|나중|이따|있다가|담에|다음에|내일|저녁|오후|오전|주말|[0-9한두세네섯곱덟홉열]시|(해|걸어|전화)(주|줘|줍|주십)/;
+/** A carer who still comes, however few hours. */
+const CARER_COMES =
+  /(활동지원사|지원사|요양보호사|보호사|도우미|간병인|선생님)(님)?(이|가|께서|는|은)?[가-힣]{0,4}(?<!안|못)(오시는데|오시고|와요|오는데|오고|옵니다|와주|오세요)/;
 /** A reason to leave now: hanging up for it is stopping midway, not declining. */
 const LEAVING_REASON =
   /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야/;
@@ -342,12 +345,15 @@ export function summarizeWithRules(
       turn: firstTurn.get('UTILITIES') as number,
     });
   }
-  const stuck =
-    heard.find(
-      (t) =>
-        IMMOBILE.test(compact(t.text)) &&
-        (NO_CARER.test(compact(t.text)) || STUCK_SINCE.test(compact(t.text))),
-    ) ?? (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined);
+  // "활동 지원사 선생님이 오시는데 시간이 줄어서": a carer who still comes is less care (HIGH), not nobody.
+  const carerComes = CARER_COMES.test(residentText);
+  const stuck = carerComes
+    ? undefined
+    : (heard.find(
+        (t) =>
+          IMMOBILE.test(compact(t.text)) &&
+          (NO_CARER.test(compact(t.text)) || STUCK_SINCE.test(compact(t.text))),
+      ) ?? (CARER_GONE.test(residentText) ? heard.find((t) => IMMOBILE.test(compact(t.text))) : undefined));
   if (stuck)
     emergency.push({ claim: `거동이 어렵고 돌봐 줄 사람이 없음: "${clip(stuck.text)}"`, turn: stuck.index });
   // A stay planned for later (다음 주에 입원) is a dependent without carer (HIGH), not danger today.

@@ -142,6 +142,8 @@ const FOLDS: [RegExp, string][] = [
   // Phonetic (STT / typed-as-heard) spellings of stems the patterns name: 시퍼 싶어, 주거 죽어, 이써 있어,
   // 업서 없어, 빗 빚, 먹을께 먹을게.
   [/(?<![가-힣])주거(?=(버|뿌|삐|불|야|서|도|라|요|있))/g, '죽어'],
+  // Gyeongsang "고마 하입시더": 그만 (고마워, 고마웠, 고맙 keep their thanks).
+  [/고마(?=(하|해|합|치아|둬|두|끊|됐))/g, '그만'],
   // Jeju "자당 안 깨어나시믄 좋으켜": 자다가 … 좋겠어.
   [/(?<=자)당(?=(안|못|깨|그냥))/g, '다가'],
   [/좋으켜|좋으키여|좋을거라/g, '좋겠어'],

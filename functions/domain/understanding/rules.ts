@@ -569,7 +569,7 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   // "끊겼어요 나흘 전에", "안 나온 지 열흘 됐나" name no utility: it is the one the bot asked about.
   const cutTold =
     /끊겼|끊긴|끊겨|끊더라|끊어졌|중단됐|중단되었/.test(text) &&
-    !/^(아니|아뇨)|(안|않|아니)[가-힣]{0,2}(끊|중단)|(끊|중단)[가-힣]{0,4}(안|않|아니|없)/.test(text);
+    !/(안|않|아니)[가-힣]{0,2}(끊|중단)|(끊|중단)[가-힣]{0,4}(안|않|아니|없)/.test(text);
   const offFor =
     /^[가-힣]{0,3}(안|못)(나온|들어온)지/.test(head) &&
     /나오|들어오/.test(question) &&

@@ -99,7 +99,7 @@ describe('Gate: rules summarizer on the maintainers held-out set (test/fixtures/
 
 /**
  * Floors about five points under what the rules reach on the independently written transcript sets, so a
- * regression fails CI. holdout-10 is sealed: only its scores are read, never its mismatches.
+ * regression fails CI. holdout-11 is sealed: only its scores are read, never its mismatches.
  */
 describe('Gate: rules summarizer on the independently written transcript sets', () => {
   it.each([
@@ -137,7 +137,11 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     ],
     [
       'holdout-10.jsonl',
-      { urgency: 0.8, outcome: 0.9, followUp: 0.75, f1: 0.79, selfHarmRecall: 0.8, selfHarmPrecision: 0.8 },
+      { urgency: 0.95, outcome: 0.92, followUp: 0.9, f1: 0.83, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-11.jsonl',
+      { urgency: 0.82, outcome: 0.87, followUp: 0.82, f1: 0.79, selfHarmRecall: 0.8, selfHarmPrecision: 1 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange

@@ -348,3 +348,67 @@ describe('Function: summarizeWithRules (types and HIGH of round h9)', () => {
     expect(summary.crisisTypes).toContain('EMPLOYMENT');
   });
 });
+
+describe('Function: summarizeWithRules (round h10)', () => {
+  it('papers mailed to a brother "so nobody has to bother", then a dodged question, is self-harm', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        '요즘 잠이나 기분은 어떠세요?',
+        '잠은 안 오지예. 요새 정리 쫌 하고 있심더. 통장이랑 도장이랑 동생한테 부쳤고, 인자 아무도 신경 쓸 거 없도록',
+        '혹시 스스로를 해치거나 삶을 끝내려는 생각을 하고 계신가요?',
+        '그냥 정리하는 깁니더. 그 얘기는 고마 하입시더',
+      ),
+    );
+    expect(summary.riskFlags.selfHarm).toBe(true);
+    expect(summary.urgency).toBe('EMERGENCY');
+  });
+
+  it('arrears and premiums "다 정리했어요" are paid, not affairs put in order', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '밀린 건 지난달에 다 냈어예. 보험료도 같이 다 정리했고예'),
+    );
+    expect(summary.riskFlags.selfHarm).toBe(false);
+    expect(summary.urgency).toBe('LOW');
+  });
+
+  it('a lunch skipped while planting, "배고파 죽겄네", is no hunger', () => {
+    const summary = summarizeWithRules(t(HELLO, '예.', HOW, '점심도 못 묵고 모 심다 왔더니 배고파 죽겄네'));
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('lying in bed all weekend from low mood is MENTAL_HEALTH, not immobility', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        '요즘 마음은 어떠세요?',
+        '계속 가라앉아 있어요. 주말엔 하루 종일 누워만 있어요 혼자라서',
+      ),
+    );
+    expect(summary.urgency).not.toBe('EMERGENCY');
+    expect(summary.crisisTypes).toContain('MENTAL_HEALTH');
+    expect(summary.crisisTypes).not.toContain('CARE');
+  });
+
+  it('a personal assistant who still comes, for fewer hours, is no "immobile with nobody"', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '활동 지원사 선생님이 오시는데 시간이 줄어서 저녁에는 혼자 화장실도 못 가요'),
+    );
+    expect(summary.urgency).not.toBe('EMERGENCY');
+    expect(summary.crisisTypes).toContain('CARE');
+  });
+
+  it('a carer who does not come leaves the immobile person alone: EMERGENCY', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '요양보호사도 안 오고 아들도 안 와서 사흘째 침대에서 못 내려왔어요'),
+    );
+    expect(summary.urgency).toBe('EMERGENCY');
+  });
+
+  it('a factory wound up ("공장 정리되고") is EMPLOYMENT', () => {
+    const summary = summarizeWithRules(t(HELLO, '예.', HOW, '작년에 공장 정리되고 나서는 일 안 해요'));
+    expect(summary.crisisTypes).toContain('EMPLOYMENT');
+  });
+});
