@@ -40,6 +40,8 @@ export interface EngineState extends DialogueState {
   found: CrisisType[];
   /** Types whose follow-up was already asked. */
   probed: CrisisType[];
+  /** The resident's wording sounded like self-harm though no sign was heard: ask the safety question next. */
+  concern?: boolean;
   /** HIGH signals heard (Korean labels). */
   high: string[];
   /** The resident said anything at all. */
@@ -136,7 +138,14 @@ function merge(state: EngineState, analysis: UtteranceAnalysis): EngineState {
   const high = [...state.high];
   for (const h of analysis.high) if (!high.includes(h)) high.push(h);
   if (analysis.foodEmergency && !high.includes('이틀 이상 굶음')) high.push('이틀 이상 굶음');
-  return { ...state, found, high, queue: state.queue.filter((t) => !found.includes(t)) };
+  const concern = state.concern === true || analysis.selfHarmConcern === true;
+  return {
+    ...state,
+    found,
+    high,
+    queue: state.queue.filter((t) => !found.includes(t)),
+    ...(concern ? { concern } : {}),
+  };
 }
 
 /** December to February in Korea (calls are dated by the call context's `now`). */
@@ -158,7 +167,8 @@ const SEVERITY_SIGNAL: Partial<Record<CrisisType, string>> = {
 /** Next question: a follow-up for a problem heard but not yet probed, else the next screening topic. */
 function nextQuestion(state: EngineState, preface = ''): DialogueStep {
   const lead = preface ? `${preface} ` : '';
-  if (state.found.includes('MENTAL_HEALTH') && !state.probed.includes('MENTAL_HEALTH')) {
+  // Gatekeeper practice: distress or wording that sounds like self-harm is asked about directly, at once.
+  if ((state.found.includes('MENTAL_HEALTH') || state.concern) && !state.probed.includes('MENTAL_HEALTH')) {
     return say({ ...state, probed: [...state.probed, 'MENTAL_HEALTH'] }, `${lead}${SAFETY_PROBE}`, 'SAFETY');
   }
   // The follow-up asks for severity; skip it when the resident already told us (e.g. "전기가 끊겼어요").

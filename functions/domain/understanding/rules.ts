@@ -27,6 +27,7 @@ import {
   type WarningSign,
 } from './lexicon.ts';
 import { clauses, compact } from './normalize.ts';
+import { selfHarmWordingScore } from './self-harm-wording.ts';
 import {
   emptyAnalysis,
   type Understanding,
@@ -92,6 +93,12 @@ const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
 };
 const EXCEPT_TAIL =
   /(말고는|말고|빼고는|외에는|외엔)[가-힣]{0,6}(아무것도|다른건|다른거는|별로|딴건)?(없|읎|업)[가-힣]{0,4}$/;
+/**
+ * Log-odds above which wording alone is a self-harm concern: the engine then asks the direct question. Best F1 in
+ * leave-one-corpus-out on the training corpora (recall 0.87, precision 0.79 on single lines); too loose to be a sign
+ * by itself in a summary (one call in eight would become an emergency), right for asking.
+ */
+const SELF_HARM_CONCERN = 12;
 const MANAGED = /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)/;
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
@@ -516,6 +523,17 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     result.selfHarmSign ??= 'DIRECT';
   }
   if (result.selfHarm) crises.add('MENTAL_HEALTH');
+  // A self-harm question answered with a denial rules it out for the call ("아니요, 그런 생각은 없어요").
+  if (SUICIDE_PROBE.test(probeQuestion) && !result.selfHarm && (result.deny || PROBE_DENIED.test(text)))
+    result.selfHarmDenied = true;
+  // Wording in the field of self-harm, in the resident's own voice, that no known sign covers.
+  if (
+    !result.selfHarm &&
+    !result.selfHarmDenied &&
+    ownVoice.length > 0 &&
+    selfHarmWordingScore(ownVoice.join('.')) > SELF_HARM_CONCERN
+  )
+    result.selfHarmConcern = true;
 
   for (const { pattern, hotline, unless, medical } of DANGER_PATTERNS) {
     if (

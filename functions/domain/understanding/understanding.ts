@@ -22,6 +22,13 @@ export interface UtteranceAnalysis {
   selfHarm: boolean;
   /** The self-harm signal is warning behaviour or a veiled farewell, not a stated wish: a person should review. */
   selfHarmReview?: boolean;
+  /**
+   * The wording sounds like self-harm (self-harm-wording.ts) though no warning sign the rules know was heard: the
+   * dialogue engine asks the direct question, and the answer decides.
+   */
+  selfHarmConcern?: boolean;
+  /** The resident rules self-harm out in answer to a direct question ("그런 생각은 안 해요"). */
+  selfHarmDenied?: boolean;
   /** Which gatekeeper warning sign was heard (verbal or behavioural), for the caseworker's evidence. */
   selfHarmSign?: WarningSignKind;
   /** Sudden calm or a decision made ("마음 정했어요"): a warning sign only after despair (rules-summarizer). */

@@ -102,6 +102,23 @@ describe('Function: continueDialogue', () => {
     expect(after.emergency).toBeUndefined();
   });
 
+  it('asks the safety question next when the wording sounds like self-harm though no sign was heard', async () => {
+    // Prepare
+    let step = startDialogue(ctx);
+    step = await say(step, '네, 1950년생이에요.');
+    step = await say(step, '네.');
+
+    // Act
+    const asked = await say(step, '밤마다 이 고생이 언제 끝나나 그 생각만 해요');
+    const denied = await say(asked, '아니요, 그런 생각은 안 해요. 그냥 힘들어서요');
+
+    // Assess
+    expect(asked.emergency).toBeUndefined();
+    expect(asked.botText).toContain('스스로를 해치고 싶다거나');
+    expect(denied.emergency).toBeUndefined();
+    expect(denied.end).toBeFalsy();
+  });
+
   it('gives 112 for violence at home', async () => {
     let step = startDialogue(ctx);
     step = await say(step, '네 맞아요 50년생');
