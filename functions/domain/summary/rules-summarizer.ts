@@ -77,6 +77,9 @@ const SELF_CONFIRM =
 /** The answerer names themselves as a relative of the person called ("저는 딸인데요"). */
 const RELATIVE_SPEAKING =
   /(저는|전|나는|난|여기는)(그|그분|어머니|아버지|어르신)?(의)?(딸|아들|며느리|며느린|사위|손자|손녀|조카|동생|언니|누나|형|오빠|남편|아내|집사람)/;
+/** The bot asks whether and how to follow up. */
+const FOLLOW_UP_QUESTION =
+  /후속|(연락|전화|방문)(은|이|도)?(따로)?[가-힣]{0,2}필요|어떻게[가-힣]{0,4}(연락|안내|알려)/;
 /** Asking to be called another time, not only being busy now. */
 const CALL_AGAIN =
   /다시|나중|이따|있다가|담에|다음에|내일|저녁|오후|오전|주말|[0-9한두세네섯곱덟홉열]시|(해|걸어|전화)(주|줘|줍|주십)/;
@@ -85,7 +88,7 @@ const CARER_COMES =
   /(활동지원사|지원사|요양보호사|보호사|도우미|간병인|선생님)(님)?(이|가|께서|는|은)?[가-힣]{0,4}(?<!안|못)(오시는데|오시고|와요|오는데|오고|옵니다|와주|오세요)/;
 /** A reason to leave now: hanging up for it is stopping midway, not declining. */
 const LEAVING_REASON =
-  /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야/;
+  /바빠|바쁘|가야|가봐야|올시간|잠깐만|다른전화|받아야|초인종|택배|누가왔|왔다|왔네|내려야|데리러|손님|운전|일하는중|회의|울어서|밥해야|나가야|직접(갈|가볼|찾아|가서|확인|방문)/;
 /**
  * Declining the help or the calls themselves ("필요 없다니까", "상담 같은 거 안 받을래요", "이런 전화 안 하셨으면"),
  * as opposed to "됐어요, 바빠서 끊을게요", which only ends this call.
@@ -198,6 +201,8 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     ) {
       return 'CALLBACK_REQUESTED';
     }
+    // "필요 없어라" to "따로 후속 연락은 필요 없으실까요?" chooses no follow-up; it declines nothing.
+    if (sawSubstance && a.refuse && !a.optOut && FOLLOW_UP_QUESTION.test(botAsked)) continue;
     // After the consultation started, "필요 없어요" answers a question; only hanging up or opting out ends it.
     const last = i === heard.length - 1;
     // A refusal in answer to "may I ask a few more?" declines the consultation itself, not one question.
@@ -220,7 +225,12 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
         !next.analysis.refuse &&
         !next.analysis.optOut &&
         !next.analysis.hangUp;
-      if ((!engaged && goesOn) || takenBack) continue;
+      // "마 됐다" and then the whole story, told over two answers: the first refusal was taken back.
+      // An opt-out at the end ("전화하지 마쇼") still declines the contact itself.
+      const answeredOn =
+        later.filter((l) => substantive(l, false) && !l.analysis.refuse && !l.analysis.optOut).length >= 2 &&
+        !later.some((l) => l.analysis.optOut);
+      if ((!engaged && (goesOn || answeredOn)) || takenBack) continue;
       if (!sawSubstance || !engaged) return 'REFUSED';
       // An explicit refusal given with a reason ("상담 안 받을래요. 바빠서요") still declines.
       const declinesHelp = DECLINES_HELP.test(compact(turn.text));

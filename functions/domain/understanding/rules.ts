@@ -89,7 +89,7 @@ const RESOLVED =
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
-    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|받으니|받아서)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
+    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|먹고|받으니|받아서|받고)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
 };
 const EXCEPT_TAIL =
   /(말고는|말고|빼고는|외에는|외엔)[가-힣]{0,6}(아무것도|다른건|다른거는|별로|딴건)?(없|읎|업)[가-힣]{0,4}$/;
@@ -144,11 +144,12 @@ const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
 /** Someone outside the household named as having the problem, or the problem disowned. */
 const OTHER_HOUSEHOLD =
   /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인|(었|았|였|했|잃었|라)다던데/;
+const OUT_OF_TOUCH = /연락|안와|안오|못와|못오|안보|못보|발길/;
 /** A relative or acquaintance named as the subject anywhere in a clause. */
 const OTHER_NAMED =
   /(우리|따로사는)?(형|오빠|언니|누나|동생|아들|딸|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|사촌|조카)(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))/;
 const OTHER_SUBJECT =
-  /^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는)?(사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|옆집|이웃|아는언니|아는형|아는사람|형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
+  /^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?(사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|옆집|이웃|아는언니|아는형|아는사람|형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
 /** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
 const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
 /** "한 오천?" to "빚은 어느 정도 되세요?": an amount answered to a question about a debt's size. */
@@ -201,6 +202,8 @@ function fromQuestion(
   // call back ("생활 형편을 여쭤보려 했는데, 나중에 다시 연락드릴까요?") asks about the call, not the topic.
   if (topics.length !== 1 || !question || RESOLVED.test(answer) || READ_BACK.test(question)) return [];
   if (CALLBACK_OFFER.test(question)) return [];
+  // "그래요 물어봐" to "생활 형편을 몇 가지 여쭤봐도 될까요?" gives consent, not a problem.
+  if (/여쭤(봐|보)도|물어(봐|보)도|여쭈어도|통화(가)?괜찮/.test(question)) return [];
   if (SOLVED_QUESTION.test(question)) return [];
   if (topics[0] === 'DEBT' && AMOUNT_QUESTION.test(question) && AMOUNT_ANSWER.test(answer)) return topics;
   // "…하는 게 다예요" to "하루에 대화는 누구와 하세요?": that little is all there is.
@@ -359,7 +362,7 @@ const PROBE_DENIED =
   /왜죽|죽긴왜|그런말(씀)?(마|하지마)|(그런|그|죽을|죽고싶은|나쁜)(생각|마음|맘)(은|도|까지는|까진|까지)?(전혀|진짜|정말|절대)?(안|없|않|아니)|(그런|그)(거|건|게|것은|거는|정도는|정도)(는|은)?(전혀|절대|진짜|정말)?(아니|아녀|아입|없|아이)|말이그렇|말버릇|하는소리|입버릇|죽을(맛|것같)|(절대|전혀)(아니|안|없)|(^|[.,?!])(아뇨|아니요|아니에요|아녀요|아닙니다|아입니더)/;
 /** Half denials: the plan denied, the thought kept ("구체적으로는 아니고", "안 해 본 건 아니죠", "생각만"). */
 const PROBE_HALF =
-  /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로|아니라고(해야|하면|할게|하죠|해야죠|해야겠|하면되)/;
+  /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로|아니라고(해야|하면|할게|하죠|해야죠|해야겠|하면되)|(오늘|오늘밤|이번엔)(은|는)(안|아니)(간다|가|해|할|죽)/;
 
 /** A denied denial or an appeal to what is obvious ("안 했다면 거짓말이죠", "안 그렇다고는 못 하겠네요", "알잖아요"). */
 const PROBE_CONCEDED =
@@ -433,7 +436,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     const echo = clause.match(ECHO);
     if (echo?.[1] && bot.includes(echo[1])) continue;
     // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
-    if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause)) continue;
+    // A relative out of touch is the resident's own isolation ("육지 사는 아들은 연락 끊긴 지 오래").
+    if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause) && !OUT_OF_TOUCH.test(clause)) continue;
     // "우리 아들이 문제여 부산 사는디 / 회사 짤리고 빚까지 졌다는디": the subject carries into the next clause.
     const previous = parts[index - 1];
     if (
@@ -463,7 +467,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   if (!CARE_CONTEXT.test(text) && anyClause(parts, [CARE_CONDITION])) crises.add('HEALTH');
   for (const type of fromQuestion(head, text, context, result.affirm, result.deny)) crises.add(type);
-  const arrear = arrearFromBot(parts, context.botText);
+  // "두 달 밀렸었는데 … 다 갚았어요": an arrear paid back names no bill.
+  const arrear = RESOLVED.test(text) ? undefined : arrearFromBot(parts, context.botText);
   if (arrear) crises.add(arrear);
   // "네" to a question that states a problem ("전기가 끊긴 상태인가요?") carries the problem itself.
   const question = lastQuestion(bot);

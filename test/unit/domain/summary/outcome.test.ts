@@ -412,3 +412,105 @@ describe('Function: summarizeWithRules (round h10)', () => {
     expect(summary.crisisTypes).toContain('EMPLOYMENT');
   });
 });
+
+describe('Function: summarizeWithRules (round h11)', () => {
+  it('"마 됐다", then a plan told over two answers, then "끊는다" is PARTIAL and an emergency', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '마 됐다. 인자 다 필요 없다.',
+        '무슨 일이 있으셨는지 여쭤봐도 될까요?',
+        '빚이 일억이 넘는데 갚을 길이 없고. 내일 아침에 방파제 끝에 가서 다 끝낼라꼬.',
+        '스스로 목숨을 끊으실 생각을 하고 계신 거죠? 지금 어디 계세요?',
+        '집이다. 걱정 마라, 오늘은 안 간다.',
+        '오늘 담당 복지사가 바로 찾아뵐게요. 109로도 언제든 연락하세요.',
+        '됐다 마. 끊는다.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'PARTIAL', urgency: 'EMERGENCY', followUp: 'IMMEDIATE_VISIT' });
+    expect(summary.riskFlags.selfHarm).toBe(true);
+  });
+
+  it('the same with an opt-out at the end stays REFUSED', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '아니 괜찮아요 그런 거 안 해도 돼요',
+        '혹시 지금 통화하기 곤란하신가요?',
+        '남편이 술 먹고 때려서 팔에 멍이 아직 안 빠졌어요',
+        '많이 무서우셨겠어요. 담당자가 찾아가도 될까요?',
+        '하지 마세요 더 맞아요 그냥 저수지 둑에 몇 번 가 봤어요',
+        '혹시 스스로를 해치고 싶은 마음이 드시나요?',
+        '됐어요 끊을게요 전화하지 마세요',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', urgency: 'EMERGENCY' });
+  });
+
+  it('"필요 없어라" to the bot\'s question about further contact completes the call', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예 칠십구 년생인디 뭔 일이다요?',
+        '건강보험료 체납 정보가 있어서 연락드렸어요. 잠깐 괜찮으세요?',
+        '아 그거 지난주에 한꺼번에 다 냈어라.',
+        '그러셨군요. 혹시 다른 어려움은 없으세요?',
+        '미용실 허는디 손님 많아서 바쁘제. 집도 괜찮고 애들도 건강하고.',
+        '확인 감사합니다. 따로 후속 연락은 필요 없으실까요?',
+        '필요 없어라. 수고허씨요.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'COMPLETED', urgency: 'LOW', followUp: 'NONE' });
+  });
+
+  it('no income told, then scam suspicion and "제가 직접 주민센터 갈게요" is PARTIAL, HIGH', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '칠십팔 년인데요. 왜요?',
+        '생활이 어려우신 가구에 지원을 안내해 드리려고 연락드렸어요. 요즘 생활은 어떠세요?',
+        '남편이 집 나간 지 넉 달째고 지금 들어오는 돈이 하나도 없어요.',
+        '수입이 전혀 없으시군요. 식사나 집세는 어떠세요?',
+        '근데 이거 진짜 구청 맞아요? 요새 이런 전화로 통장 번호 물어본다던데.',
+        '저는 계좌번호는 절대 여쭤보지 않아요.',
+        '됐어요, 제가 나중에 주민 센터 직접 갈게요.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'PARTIAL', urgency: 'HIGH' });
+  });
+
+  it('"그래요 물어봐" to a request for consent carries no problem, and a rent arrear paid back names none', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '그래요 물어봐.',
+        '월세 체납 정보가 있어 생활이 괜찮으신지 여쭤보려고 연락드렸어요.',
+        '아 그거요. 두 달 밀렸었는데 지난달에 취업해서 첫 월급으로 다 갚았어요.',
+      ),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('fallen since yesterday, "일어나질 못 허구", alone: immobile with nobody, EMERGENCY', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '야 맞어유.',
+        HOW,
+        '어제 저녁에 화장실서 자빠져 가지구 일어나질 못 허구 있어유. 혼자 살어유. 아무도 안 와유.',
+      ),
+    );
+    expect(summary.urgency).toBe('EMERGENCY');
+  });
+
+  it("a daughter in Busan who lost her job is not the household's; a son in another region out of touch is isolation", () => {
+    const other = summarizeWithRules(
+      t(HELLO, '예.', HOW, '우리는 괜찮어유. 근데 부산 사는 딸이 회사서 잘렸다구 해서 걱정이유.'),
+    );
+    expect(other.crisisTypes).toEqual([]);
+    const alone = summarizeWithRules(
+      t(HELLO, '예.', HOW, '육지 사는 아들은 연락 끊긴 지 오래우다. 혼자 살암수다.'),
+    );
+    expect(alone.crisisTypes).toContain('ISOLATION');
+  });
+});
