@@ -143,14 +143,16 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   const first = heard[0] as HeardTurn;
   const firstText = compact(first.text);
   const identityAsked = BOT_IDENTITY.test(compact(first.botText));
-  const gone = heard
-    .slice(0, 2)
-    .some(
-      (t, i) =>
-        (i === 0 || BOT_IDENTITY.test(compact(t.botText)) || RELATIVE_SPEAKING.test(compact(first.text))) &&
-        PERSON_GONE.test(compact(t.text)) &&
-        (RELATIVE_SPEAKING.test(compact(t.text)) || !SELF_CONFIRM.test(compact(t.text))),
-    );
+  const gone = heard.slice(0, 3).some(
+    (t, i) =>
+      (i === 0 ||
+        BOT_IDENTITY.test(compact(t.botText)) ||
+        (i === 1 && RELATIVE_SPEAKING.test(compact(first.text))) ||
+        // "혹시 하은결 님과 연락이 닿으실까요?" asks after the person: a move told then is the person gone.
+        /님(과|을|께|하고)?[가-힣]{0,6}(연락|통화|아시|찾)/.test(compact(t.botText))) &&
+      PERSON_GONE.test(compact(t.text)) &&
+      (RELATIVE_SPEAKING.test(compact(t.text)) || !SELF_CONFIRM.test(compact(t.text))),
+  );
   if (
     gone ||
     heard.some(

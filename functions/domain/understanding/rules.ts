@@ -89,7 +89,7 @@ const RESOLVED =
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
-    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|먹고|받으니|받아서|받고)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,6}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
+    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|먹고|받으니|받아서|받고)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,16}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
 };
 const EXCEPT_TAIL =
   /(말고는|말고|빼고는|외에는|외엔)[가-힣]{0,6}(아무것도|다른건|다른거는|별로|딴건)?(없|읎|업)[가-힣]{0,4}$/;
@@ -172,7 +172,7 @@ const UNSURE = /모르겠|모르것|몰라|글쎄|그냥생각만|생각만|가�
  */
 // "따뜻하긴 뭐가 따뜻해요" denies the comfort, not the problem: it is no denial of what follows.
 const RHETORICAL_DENIAL =
-  /^(?!없|안|못|따뜻|괜찮|좋|편하|편허|넉넉|든든|배부|살만|살기좋)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)|^(?!없|안|못)[가-힣]{1,8}(하긴|하기는|롭긴|프긴)(요)?$|^[가-힣]{1,6}(은|는)무슨$|^[가-힣]{1,6}(할|될)(틈|새|시간|여유)(이|도)?(어디|어딨|없)/;
+  /^(?!없|안|못|따뜻|괜찮|좋|편하|편허|넉넉|든든|배부|살만|살기좋)[가-힣]{1,8}(기는|긴)(요)?(뭐가|무슨|뭘|머가|무신|뭐|먼)|^(?!없|안|못)[가-힣]{1,8}(하긴|하기는|롭긴|프긴)(요)?$|^[가-힣]{1,6}(은|는)무슨$|^[가-힣]{1,6}(틈|새|시간|여유|겨를)(이|가|도)?(어디|어딨|없)/;
 
 /** The bot's last question sentence (compact), or '' when it asked nothing. */
 export function lastQuestion(compactBot: string): string {
@@ -344,7 +344,7 @@ const TIME_WORD =
   /오늘|내일|모레|이따|있다가|저녁|오전|오후|아침|점심|[0-9한두세네섯곱덟홉열]시(?!도|간)|요일|다음주|담주|주말/;
 /** Asked to call (back): "…해 주세요", "…걸어 줘요", "전화 주세요". */
 const CALL_REQUEST =
-  /(해|걸어|전화|연락|전화해|연락해|다시해)(주세요|줘요|주시|줘|주소|주이소|주쇼|주씨요|주라|주면|주셔|줍서|주십서|줍써|줘유|주슈)(?!서)/;
+  /(해|걸어|전화|연락|전화해|연락해|다시해)(주세요|줘요|주시|줘|주소|주이소|주쇼|주씨요|주라|주면|주셔|줍서|주십서|줍써|줘유|주슈)(?!서)|(하이소|하입시더|하소|하시오|하십시오)$|(하이소|하입시더)[.,]/;
 
 /** "다섯 시 넘어서 해 주세요": a time and a request to call, whatever the bot asked. */
 function timedCallRequest(text: string): boolean {
@@ -438,6 +438,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
     // A relative out of touch is the resident's own isolation ("육지 사는 아들은 연락 끊긴 지 오래").
     if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause) && !OUT_OF_TOUCH.test(clause)) continue;
+    // "우리 딸이에요 / … 월세도 밀리고 많이 힘든가 봐요": a state guessed at is someone else's.
+    if (OTHER_NAMED.test(text) && /(는가|은가|든가|운가|한가|나|가)봐(요|유|예)?$/.test(clause)) continue;
     // "우리 아들이 문제여 부산 사는디 / 회사 짤리고 빚까지 졌다는디": the subject carries into the next clause.
     const previous = parts[index - 1];
     if (

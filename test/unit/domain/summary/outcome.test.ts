@@ -514,3 +514,82 @@ describe('Function: summarizeWithRules (round h11)', () => {
     expect(alone.crisisTypes).toContain('ISOLATION');
   });
 });
+
+describe('Function: summarizeWithRules (round h12)', () => {
+  it("a daughter's arrears guessed at ('힘든가 봐요') are not the household's", () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '우리는 다 자동이체로 잘 나가요. 걱정은 우리 딸이에요. 광주에서 혼자 애 키우는데 월세도 밀리고 많이 힘든가 봐요.',
+      ),
+    );
+    expect(summary).toMatchObject({ urgency: 'LOW', crisisTypes: [] });
+  });
+
+  it('"도움받을 일 없어요", "신세 질 일 없응께" are no job lost', () => {
+    const one = summarizeWithRules(t(HELLO, '우리 집은 도움받을 일 없어요. 끊을게요.'));
+    const two = summarizeWithRules(t(HELLO, '나 나라 신세 질 일 없응께 딴 데나 알아보씨요.'));
+    expect(one.crisisTypes).toEqual([]);
+    expect(two.crisisTypes).toEqual([]);
+  });
+
+  it('the tenant who moved out, told by the former landlord when asked after, is WRONG_NUMBER without housing loss', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '누구요? 나는 집주인인디',
+        '혹시 오순례 님과 연락이 닿으실까요?',
+        '작년 가을에 이사 나갔슈. 짐 다 빼고 깨끗하게 나갔슈.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'WRONG_NUMBER', urgency: 'LOW', crisisTypes: [] });
+  });
+
+  it('"밭에 나가야 돼서 끊어요" is leaving for the field, not leaving home', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '관리비 석 달 밀렸어요. 나 밭에 나가야 돼서 끊어요.'),
+    );
+    expect(summary.urgency).toBe('MEDIUM');
+  });
+
+  it('a husband who falls and cannot speak mid-call is an emergency', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네.',
+        HOW,
+        '남편 요즘 머리 아프다 계속.. 여보! 잠깐만요, 남편 넘어졌어요, 말 안 해요, 입이 이상해요!',
+      ),
+    );
+    expect(summary.urgency).toBe('EMERGENCY');
+  });
+
+  it('"외로블 새가 어딨노" has no time to be lonely', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '외로블 새가 어딨노. 경로당 할매들하고 화투 치느라 바빠 죽겠다 아이가.'),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('"밤 아홉 시 넘어 가게 닫고 하이소" is a callback, and the shop shut for the night is no closure', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예 맞는데예, 지금 손님이 있어가.',
+        '바쁘실 때 죄송합니다. 언제 다시 전화드리면 될까요?',
+        '밤 아홉 시 넘어 가게 닫고 하이소.',
+        '네, 오늘 밤 아홉 시 이후에 다시 연락드리겠습니다.',
+        '예.',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'CALLBACK_REQUESTED', crisisTypes: [] });
+  });
+
+  it('a mother who cannot move, left alone for work, is immobile with nobody (EMERGENCY) and CARE', () => {
+    const summary = summarizeWithRules(t(HELLO, '예.', HOW, '거동 못 하는 어머니 혼자 두고 일 나가야 돼요.'));
+    expect(summary.urgency).toBe('EMERGENCY');
+    expect(summary.crisisTypes).toContain('CARE');
+  });
+});
