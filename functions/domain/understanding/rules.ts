@@ -89,7 +89,7 @@ const RESOLVED =
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   HEALTH:
-    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹어서|먹고|받으니|받아서|받고)[가-힣]{0,3}(괜찮|좋|정상|안정)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,16}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
+    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹으이|묵으이|묵으니|먹으멍|먹어서|먹고|묵고|받으니|받아서|받고)[가-힣]{0,6}(괜찮|좋|정상|안정|잘나|잘잡)|관리(를)?잘(하|햄|허|해|합)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,16}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
 };
 const EXCEPT_TAIL =
   /(말고는|말고|빼고는|외에는|외엔)[가-힣]{0,6}(아무것도|다른건|다른거는|별로|딴건)?(없|읎|업)[가-힣]{0,4}$/;
@@ -99,7 +99,8 @@ const EXCEPT_TAIL =
  * by itself in a summary (one call in eight would become an emergency), right for asking.
  */
 const SELF_HARM_CONCERN = 12;
-const MANAGED = /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)/;
+const MANAGED =
+  /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)|(약|치료)[가-힣]{0,10}(정상|잘나와|잘나오|잘잡혀|잘잡히|안정|관리잘|관리를잘)|관리(를)?잘(하|햄|허|해|합)/;
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
  * "네 밀린 건 없어요"): its "네" is a discourse marker, not a yes to the problem the question names.
@@ -144,7 +145,7 @@ const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
 /** Someone outside the household named as having the problem, or the problem disowned. */
 const OTHER_HOUSEHOLD =
   /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인|(었|았|였|했|잃었|라)다던데/;
-const OUT_OF_TOUCH = /연락|안와|안오|못와|못오|안보|못보|발길/;
+const OUT_OF_TOUCH = /연락|안와|안오|안온|못와|못오|안보(?!내|태)|못보(?!내|태)|발길|안받|명절/;
 /** A relative or acquaintance named as the subject anywhere in a clause. */
 const OTHER_NAMED =
   /(우리|따로사는)?(형|오빠|언니|누나|동생|아들|딸|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|사촌|조카)(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))/;
@@ -436,17 +437,38 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     const echo = clause.match(ECHO);
     if (echo?.[1] && bot.includes(echo[1])) continue;
     // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
+    // "그때는 묵고 살기 힘들었지": hardship told of a time gone by.
+    if (
+      /^(그때는|그땐|그시절|그시절엔|예전엔|예전에는|옛날엔|옛날에는|젊을때|젊었을때|젊어서)/.test(clause) &&
+      /(었|았|했|였)(지|어|다|죠|제|소|고)?$/.test(clause)
+    )
+      continue;
     // A relative out of touch is the resident's own isolation ("육지 사는 아들은 연락 끊긴 지 오래").
     if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause) && !OUT_OF_TOUCH.test(clause)) continue;
-    // "우리 딸이에요 / … 월세도 밀리고 많이 힘든가 봐요": a state guessed at is someone else's.
-    if (OTHER_NAMED.test(text) && /(는가|은가|든가|운가|한가|나|가)봐(요|유|예)?$/.test(clause)) continue;
+    // "우리 딸이에요 / … 월세도 밀리고 많이 힘든가 봐요": a state guessed at is someone else's, and so is hearsay
+    // ("회사 잘리고 빚이 많다 카더라꼬예") once a relative was named.
+    if (
+      OTHER_NAMED.test(text) &&
+      /((는가|은가|든가|운가|한가|나|가)봐(요|유|예)?|(다|라)(카더라|카데|더라|던데|카던데|캅디다)(꼬|고)?(예|요)?)$/.test(
+        clause,
+      )
+    )
+      continue;
     // "우리 아들이 문제여 부산 사는디 / 회사 짤리고 빚까지 졌다는디": the subject carries into the next clause.
-    const previous = parts[index - 1];
+    // "우리 남동생이 걱정이지예 / 대구 사는데 / 회사 잘리고": a clause that only says where they live carries it too.
+    const before = parts[index - 1];
+    const previous =
+      before !== undefined && OTHER_NAMED.test(before)
+        ? before
+        : before !== undefined && /^[가-힣]{1,5}(에|서)?(사는데|사는디|살고|있는데|있는디)$/.test(before)
+          ? parts[index - 2]
+          : undefined;
     if (
       OTHER_HOUSEHOLD.test(text) &&
       previous !== undefined &&
       OTHER_NAMED.test(previous) &&
       !anyCrisis(previous) &&
+      !OUT_OF_TOUCH.test(clause) &&
       !/^(나|저|내가|제가|난|전|나는|저는|우리집)/.test(clause)
     )
       continue;

@@ -593,3 +593,71 @@ describe('Function: summarizeWithRules (round h12)', () => {
     expect(summary.crisisTypes).toContain('CARE');
   });
 });
+
+describe('Function: summarizeWithRules (round h13)', () => {
+  it.each([
+    '당뇨가 있긴 한데 약 먹고 수치 잘 나와요',
+    '혈압이 쪼매 높은데 약 묵으이 정상이라 카더라',
+    '당뇨 있는디 약 먹으멍 관리 잘 햄수다',
+  ])('a chronic illness kept in check is no health problem: "%s"', (line) => {
+    expect(summarizeWithRules(t(HELLO, '예.', '건강은 어떠세요?', line)).crisisTypes).toEqual([]);
+  });
+
+  it("a brother's job loss told as hearsay, two clauses after he is named, is not the household's", () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '우리는 괜찮아예. 그보다 우리 남동생이 걱정이지예. 대구 사는데 회사 잘리고 빚이 많다 카더라꼬예.',
+      ),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('a son in Seoul who hardly comes, and a day without a word, is isolation', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '삼 년째 혼자다. 아들은 서울 있는데 명절에도 잘 안 온다. 하루 종일 말 한마디 안 할 때가 많다',
+      ),
+    );
+    expect(summary.crisisTypes).toContain('ISOLATION');
+  });
+
+  it('hardship in a time gone by is no current need', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '그때는 묵고 살기 힘들었지. 지금은 연금 나오고 집사람이랑 둘이 살기 딱 좋다'),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('diving given up at seventy is retirement, not a job lost', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', HOW, '물질은 칠십 넘으멍 그만뒀고, 이제는 귤밭 쪼끔 허멍 살아마씸'),
+    );
+    expect(summary.crisisTypes).toEqual([]);
+  });
+
+  it('"우울하고 그런 건 없어예" denies low mood', () => {
+    const summary = summarizeWithRules(
+      t(HELLO, '예.', '마음은 어떠세요?', '저는 괜찮아예. 우울하고 그런 건 없어예'),
+    );
+    expect(summary.crisisTypes).not.toContain('MENTAL_HEALTH');
+  });
+
+  it('low mood with the curtains drawn all day is no immobility', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        '마음은 어떠세요?',
+        '몇 달째 우울해요. 새벽까지 잠이 안 오고, 하루 종일 커튼 치고 누워만 있어요',
+      ),
+    );
+    expect(summary.urgency).not.toBe('EMERGENCY');
+    expect(summary.crisisTypes).toEqual(['MENTAL_HEALTH']);
+  });
+});
