@@ -157,7 +157,8 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     gone ||
     heard.some(
       (t, i) =>
-        t.analysis.wrongPerson && (i <= 1 || /달라서|다르|일치하지|맞지않|다른분/.test(compact(t.botText))),
+        t.analysis.wrongPerson &&
+        (i <= 1 || /달라서|다르|일치하지|맞지않|다른분|전에쓰던|쓰시던|쓰던분/.test(compact(t.botText))),
     ) ||
     (identityAsked &&
       /^(아니|아닌데|아뇨)/.test(firstText.replace(/^[가-힣]{2,5}(씨|님)?(요|이요)?\?/, '')) &&
@@ -272,6 +273,15 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
   if (BOT_READ_BACK.test(compact(lastBot)) && lastAnswer?.affirm && !lastAnswer.deny) return 'COMPLETED';
   // The bot was cut off mid-sentence ("생활비나…"): the resident broke in and the call ended there.
   if (BOT_TRAILING.test(lastBot.trim())) return 'PARTIAL';
+  // The resident trailed off answering a question ("문 비밀번호가 그 뭐더라 일 구..."): the line dropped.
+  const lastSaid = (heard.at(-1)?.text ?? '').trim();
+  if (
+    /(\.{2,}|…)$/.test(lastSaid) &&
+    compact(lastSaid).length >= 6 &&
+    lastQuestion(compact(lastBot)) !== '' &&
+    !RESIDENT_CLOSING.test(compact(lastSaid))
+  )
+    return 'PARTIAL';
   // A question left open (not a closing offer) and no closing words of the resident's: the call broke off.
   // A resident's thanks or "알겠어요" after the bot's last word is the normal end of a call, whatever the bot said.
   const lastResident = compact(heard.at(-1)?.text ?? '');

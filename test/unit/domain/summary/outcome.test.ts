@@ -661,3 +661,61 @@ describe('Function: summarizeWithRules (round h13)', () => {
     expect(summary.crisisTypes).toEqual(['MENTAL_HEALTH']);
   });
 });
+
+describe('Function: summarizeWithRules (endings of round h13)', () => {
+  it('"이 폰 작년에 싸게 샀어요" to whether they know who had the number is WRONG_NUMBER', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네? 누구요? 몰라요.',
+        '혹시 이 번호를 전에 쓰던 분을 아세요?',
+        '몰라요. 이 폰 싸게 샀어요 작년에. 저 지금 공장 일해요',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'WRONG_NUMBER', crisisTypes: [] });
+  });
+
+  it('a farewell, a dodged question and "오지 마세요" is a REFUSED emergency', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '네 근데 무슨 일이세요',
+        '생활에 어려움이 없으신지 여쭤보려고요. 잠깐 이야기 나눠도 괜찮으실까요?',
+        '아니요 됐어요. 어차피 저 이번 주 지나면 없을 사람이에요. 정리 다 해놨어요',
+        '혹시 스스로 목숨을 끊을 생각을 하고 계신 건가요?',
+        '그런 거 묻지 마세요. 더 할 얘기 없어요',
+        '오늘 담당 복지사가 찾아뵙겠습니다. 109번으로 언제든 전화 주세요.',
+        '...오지 마세요',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'REFUSED', urgency: 'EMERGENCY' });
+  });
+
+  it('"방문은 오지 마세요, 전화로 해 주세요" chooses a call, it declines nothing', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '월세가 두 달 밀렸어요',
+        '앞으로 어떻게 연락드리면 좋을까요?',
+        '방문은 오지 마세요, 전화로 해 주세요',
+      ),
+    );
+    expect(summary.outcome).toBe('COMPLETED');
+  });
+
+  it('a resident trailing off while answering ("일 구...") was cut off: PARTIAL', () => {
+    const summary = summarizeWithRules(
+      t(
+        HELLO,
+        '예.',
+        HOW,
+        '어제 화장실서 미끄러져서 못 일어나겄어. 혼자 살어',
+        '지금 바로 119를 요청하겠습니다. 현관문은 잠겨 있으세요?',
+        '잠겨 있지.. 문 비밀번호가 그 뭐더라 일 구...',
+      ),
+    );
+    expect(summary).toMatchObject({ outcome: 'PARTIAL', urgency: 'EMERGENCY' });
+  });
+});
