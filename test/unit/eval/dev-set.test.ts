@@ -149,7 +149,7 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     ],
     [
       'holdout-13.jsonl',
-      { urgency: 0.92, outcome: 0.85, followUp: 0.9, f1: 0.84, selfHarmRecall: 1, selfHarmPrecision: 1 },
+      { urgency: 0.92, outcome: 0.92, followUp: 0.9, f1: 0.84, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange
