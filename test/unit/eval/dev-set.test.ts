@@ -99,7 +99,7 @@ describe('Gate: rules summarizer on the maintainers held-out set (test/fixtures/
 
 /**
  * Floors about five points under what the rules reach on the independently written transcript sets, so a
- * regression fails CI. Every set here has been read; a fresh set is measured by hand before it is read.
+ * regression fails CI. holdout-14 is sealed: only its scores are read, never its mismatches.
  */
 describe('Gate: rules summarizer on the independently written transcript sets', () => {
   it.each([
@@ -150,6 +150,10 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     [
       'holdout-13.jsonl',
       { urgency: 0.92, outcome: 0.92, followUp: 0.9, f1: 0.84, selfHarmRecall: 1, selfHarmPrecision: 1 },
+    ],
+    [
+      'holdout-14.jsonl',
+      { urgency: 0.77, outcome: 0.87, followUp: 0.77, f1: 0.82, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange
