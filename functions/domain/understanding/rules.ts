@@ -96,7 +96,7 @@ const EXCEPT_TAIL =
 /**
  * Log-odds above which wording alone is a self-harm concern: the engine then asks the direct question. Best F1 in
  * leave-one-corpus-out on the training corpora (recall 0.87, precision 0.79 on single lines); too loose to be a sign
- * by itself in a summary (one call in eight would become an emergency), right for asking.
+ * by itself in a summary (one call in four without self-harm became an emergency), right for asking.
  */
 const SELF_HARM_CONCERN = 12;
 const MANAGED =
@@ -380,6 +380,42 @@ function probeNotDenied(text: string): boolean {
   return PROBE_DODGED.test(text) && !PROBE_DENIED.test(text);
 }
 
+/** "그때는 묵고 살기 힘들었지": hardship told of a time gone by. */
+const PAST_HARDSHIP = /^(그때는|그땐|그시절|그시절엔|예전엔|예전에는|옛날엔|옛날에는|젊을때|젊었을때|젊어서)/;
+const PAST_TENSE_END = /(었|았|했|였)(지|어|다|죠|제|소|고)?$/;
+/** A state guessed at ("힘든가 봐요") or heard from others ("빚이 많다 카더라꼬예"). */
+const GUESSED_OR_HEARSAY =
+  /((는가|은가|든가|운가|한가|나|가)봐(요|유|예)?|(다|라)(카더라|카데|더라|던데|카던데|캅디다)(꼬|고)?(예|요)?)$/;
+/** A clause that only says where someone lives ("대구 사는데"). */
+const WHERE_THEY_LIVE = /^[가-힣]{1,5}(에|서)?(사는데|사는디|살고|있는데|있는디)$/;
+
+/**
+ * The problem in clause `index` is someone else's, not the household's: "따로 사는 형이 실직해서", "아들은 빚이 좀
+ * 있다던데 저랑은 상관없어요", "우리 딸이에요 / … 월세도 밀리고 많이 힘든가 봐요", "우리 아들이 문제여 부산 사는디 /
+ * 회사 짤리고" (the subject carries into the next clause, also past one that only says where they live). A relative
+ * out of touch is the resident's own isolation ("육지 사는 아들은 연락 끊긴 지 오래").
+ */
+function someoneElses(parts: string[], index: number, text: string): boolean {
+  const clause = parts[index] ?? '';
+  if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause) && !OUT_OF_TOUCH.test(clause)) return true;
+  if (OTHER_NAMED.test(text) && GUESSED_OR_HEARSAY.test(clause)) return true;
+  const before = parts[index - 1];
+  const previous =
+    before !== undefined && OTHER_NAMED.test(before)
+      ? before
+      : before !== undefined && WHERE_THEY_LIVE.test(before)
+        ? parts[index - 2]
+        : undefined;
+  return (
+    OTHER_HOUSEHOLD.test(text) &&
+    previous !== undefined &&
+    OTHER_NAMED.test(previous) &&
+    !anyCrisis(previous) &&
+    !OUT_OF_TOUCH.test(clause) &&
+    !/^(나|저|내가|제가|난|전|나는|저는|우리집)/.test(clause)
+  );
+}
+
 /** Analyzes one utterance with rules (pure). */
 export function analyzeUtterance(utterance: string, context: UnderstandingContext): UtteranceAnalysis {
   const key = `${context.expecting}\u0000${context.botText}\u0000${utterance}`;
@@ -436,42 +472,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     // "독촉이요?", "치료요?": the bot's word echoed back, not a report.
     const echo = clause.match(ECHO);
     if (echo?.[1] && bot.includes(echo[1])) continue;
-    // "따로 사는 형이 실직해서", "아들은 빚이 좀 있다던데 저랑은 상관없어요": someone else's problem.
-    // "그때는 묵고 살기 힘들었지": hardship told of a time gone by.
-    if (
-      /^(그때는|그땐|그시절|그시절엔|예전엔|예전에는|옛날엔|옛날에는|젊을때|젊었을때|젊어서)/.test(clause) &&
-      /(었|았|했|였)(지|어|다|죠|제|소|고)?$/.test(clause)
-    )
-      continue;
-    // A relative out of touch is the resident's own isolation ("육지 사는 아들은 연락 끊긴 지 오래").
-    if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause) && !OUT_OF_TOUCH.test(clause)) continue;
-    // "우리 딸이에요 / … 월세도 밀리고 많이 힘든가 봐요": a state guessed at is someone else's, and so is hearsay
-    // ("회사 잘리고 빚이 많다 카더라꼬예") once a relative was named.
-    if (
-      OTHER_NAMED.test(text) &&
-      /((는가|은가|든가|운가|한가|나|가)봐(요|유|예)?|(다|라)(카더라|카데|더라|던데|카던데|캅디다)(꼬|고)?(예|요)?)$/.test(
-        clause,
-      )
-    )
-      continue;
-    // "우리 아들이 문제여 부산 사는디 / 회사 짤리고 빚까지 졌다는디": the subject carries into the next clause.
-    // "우리 남동생이 걱정이지예 / 대구 사는데 / 회사 잘리고": a clause that only says where they live carries it too.
-    const before = parts[index - 1];
-    const previous =
-      before !== undefined && OTHER_NAMED.test(before)
-        ? before
-        : before !== undefined && /^[가-힣]{1,5}(에|서)?(사는데|사는디|살고|있는데|있는디)$/.test(before)
-          ? parts[index - 2]
-          : undefined;
-    if (
-      OTHER_HOUSEHOLD.test(text) &&
-      previous !== undefined &&
-      OTHER_NAMED.test(previous) &&
-      !anyCrisis(previous) &&
-      !OUT_OF_TOUCH.test(clause) &&
-      !/^(나|저|내가|제가|난|전|나는|저는|우리집)/.test(clause)
-    )
-      continue;
+    if (PAST_HARDSHIP.test(clause) && PAST_TENSE_END.test(clause)) continue;
+    if (someoneElses(parts, index, text)) continue;
     // "허리 아파서 병원 다니는 거 말고는 없어요": what comes before "말고는" is affirmed, not negated.
     // The tail itself may carry a need too ("저 말고는 말할 사람이 없으세요"): both are read.
     const excepted = clause.replace(EXCEPT_TAIL, '');

@@ -1,8 +1,8 @@
 /**
  * How much a resident line sounds like self-harm, by its wording alone: the sum of the log-odds of its character
  * 2- and 3-grams in the labeled corpora (tools/build-self-harm-lexicon.ts). The rules hear the gatekeeper warning
- * signs they know; this hears the field a new image still belongs to ("배터리 다 된 폰처럼", "같이 묻혔으면"), so a
- * high score is a concern that the rules turn into a sign only with the call around it (see rules-summarizer).
+ * signs they know; this hears the field a new image still belongs to ("배터리 다 된 폰처럼", "같이 묻혔으면"). A high
+ * score is only a concern: the dialogue engine then asks the direct question, and the answer decides.
  */
 
 import { compact } from './normalize.ts';
