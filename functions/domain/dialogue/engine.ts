@@ -10,6 +10,7 @@ import { CRISIS_TYPES, type CrisisType } from '../consultation-summary.ts';
 import { formatKoreanTime, resolveKoreanCallback } from '../korean-time.ts';
 import { COLD, NO_HEAT, VULNERABLE } from '../understanding/lexicon.ts';
 import { compact } from '../understanding/normalize.ts';
+import { saidUnnegated } from '../understanding/rules.ts';
 import type { Understanding, UtteranceAnalysis } from '../understanding/understanding.ts';
 import type { CallContext, DialogueState, DialogueStep, EmergencySignal, Expecting } from './contract.ts';
 import {
@@ -304,8 +305,8 @@ export async function continueDialogue(
   state = {
     ...state,
     noHeat: state.noHeat || NO_HEAT.test(said),
-    cold: state.cold || COLD.test(said) || isWinter(prior.now),
-    vulnerable: state.vulnerable || VULNERABLE.test(said),
+    cold: state.cold || saidUnnegated(said, COLD) || isWinter(prior.now),
+    vulnerable: state.vulnerable || saidUnnegated(said, VULNERABLE),
   };
   if (state.noHeat && state.cold && state.vulnerable && !prior.emergency) {
     // No heating or electricity in winter with a vulnerable person: immediate danger, alert now.

@@ -30,7 +30,7 @@ import {
   WARNING_SIGN_LABELS,
 } from '../understanding/lexicon.ts';
 import { compact } from '../understanding/normalize.ts';
-import { analyzeUtterance, lastQuestion } from '../understanding/rules.ts';
+import { analyzeUtterance, lastQuestion, saidUnnegated } from '../understanding/rules.ts';
 import type { UtteranceAnalysis } from '../understanding/understanding.ts';
 import { PROGRAM_RULES } from './programs.ts';
 
@@ -234,7 +234,7 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
         later.filter((l) => substantive(l, false) && !l.analysis.refuse && !l.analysis.optOut).length >= 2 &&
         !later.some((l) => l.analysis.optOut);
       if ((!engaged && (goesOn || answeredOn)) || takenBack) continue;
-      if (!sawSubstance || !engaged) return 'REFUSED';
+      if (!sawSubstance || !engaged) return toldThenStopped(turn) && !a.optOut ? 'PARTIAL' : 'REFUSED';
       // An explicit refusal given with a reason ("상담 안 받을래요. 바빠서요") still declines.
       const declinesHelp = DECLINES_HELP.test(compact(turn.text));
       const leaving = LEAVING_REASON.test(compact(turn.text)) && !declinesHelp;
@@ -291,6 +291,21 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
     return 'COMPLETED';
   if (openQuestion && !RESIDENT_CLOSING.test(lastResident)) return 'PARTIAL';
   return 'COMPLETED';
+}
+
+/**
+ * "가스 끊긴 지 한 달 됐고요, 관리비 밀렸다고 나가라 그러고. 됐죠? 더 말할 거 없어요": needs told first, then no
+ * more ("더", "그만", "이만") is a consultation stopped midway. Declining the consultation itself ("상담은 안 받을게요",
+ * "됐어요, 안 해요") after telling a need is still a refusal.
+ */
+function toldThenStopped(turn: HeardTurn): boolean {
+  const sentences = turn.text.split(/(?<=[.?!])\s*/);
+  const context = { expecting: 'NONE' as const, botText: turn.botText };
+  const at = sentences.findIndex((sentence) => analyzeUtterance(sentence, context).refuse);
+  if (at <= 0) return false;
+  const rest = compact(sentences.slice(at).join(' '));
+  if (!/더|그만|이만|이정도|이걸로|여기까지/.test(rest) || DECLINES_HELP.test(rest)) return false;
+  return analyzeUtterance(sentences.slice(0, at).join(' '), context).crises.length > 0;
 }
 
 function resolvesTime(text: string): boolean {
@@ -360,7 +375,8 @@ export function summarizeWithRules(
   }
   const residentText = heard.map((t) => compact(t.text)).join('.');
   const allText = compact(transcript.turns.map((t) => t.text).join('.'));
-  const coldNoHeat = NO_HEAT.test(residentText) && COLD.test(allText) && VULNERABLE.test(residentText);
+  const coldNoHeat =
+    NO_HEAT.test(residentText) && saidUnnegated(allText, COLD) && saidUnnegated(residentText, VULNERABLE);
   if (coldNoHeat && firstTurn.has('UTILITIES')) {
     emergency.push({
       claim: '한겨울 난방·전기 없이 취약한 가족과 지냄',
@@ -382,7 +398,7 @@ export function summarizeWithRules(
   const carerAway =
     CARER_HOSPITAL.test(residentText) && LEFT_ALONE.test(residentText) && !LATER_STAY.test(residentText);
   const awayTurn = heard.find((t) => CARER_HOSPITAL.test(compact(t.text))) ?? heard.at(-1);
-  if (carerAway && awayTurn && VULNERABLE.test(residentText)) {
+  if (carerAway && awayTurn && saidUnnegated(residentText, VULNERABLE)) {
     emergency.push({
       claim: `돌보는 사람이 입원해 피부양자가 혼자 남음: "${clip(awayTurn.text)}"`,
       turn: awayTurn.index,

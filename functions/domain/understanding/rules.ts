@@ -75,6 +75,11 @@ function anyClause(parts: string[], patterns: RegExp[]): boolean {
   return parts.some((clause) => patterns.some((pattern) => matchesUnnegated(clause, pattern)));
 }
 
+/** Some clause of compact text says `pattern` without negating it ("춥진 않으니까" tells no cold, "아픈 데는 없구" no illness). */
+export function saidUnnegated(compactText: string, pattern: RegExp): boolean {
+  return anyClause(clauses(compactText), [pattern]);
+}
+
 const NEGATIVE_QUESTION = /없으|않으|아니시|않았|없었|괜찮|잘(하|드|지내|챙|주무)|어떠|어때|어떻게|하진/;
 const WELLNESS_QUESTION = /괜찮|잘(하|드|지내|챙|주무|계)|어떠|어때|충분하|넉넉하|감당(이|은)?(되|돼)/;
 /** "No" to a wellness question ("건강은 괜찮으세요?"): only at the start of the answer. */
@@ -85,11 +90,17 @@ const ABSENT_ANSWER =
   /^(아니|아뇨|아녀|없|거의없|거의안)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
 /** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요"). */
 const RESOLVED =
-  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈|정리했|정리됐)|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
+  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈|정리했|정리됐)|(다|이미|벌써|전부)(갚은|낸|갚고난|정리한|끝낸)지|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
+/** "관리 잘하고 있어요": a condition kept under control, in the same clause (MANAGED) or a later one. */
+const WELL_KEPT = '관리(를)?잘(하|햄|허|해|합)';
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
-  HEALTH:
-    /(약|치료)[가-힣]{0,6}(먹으니|먹으니까|먹으니께|먹으이|묵으이|묵으니|먹으멍|먹어서|먹고|묵고|받으니|받아서|받고)[가-힣]{0,6}(괜찮|좋|정상|안정|잘나|잘잡)|관리(를)?잘(하|햄|허|해|합)|관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,16}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)/,
+  // Treatment that works, a cure, or a sense restored ("수술했는데 이제 잘 보여요").
+  HEALTH: new RegExp(
+    `(약|치료)[가-힣]{0,6}(먹으니|먹으이|묵으이|묵으니|먹으멍|먹어서|먹고|묵고|받으니|받아서|받고)[가-힣]{0,6}(괜찮|좋|정상|안정|잘나|잘잡)|${WELL_KEPT}|` +
+      `관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,16}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)|` +
+      '(이제|이젠)(는|다)?(잘|멀쩡히|말짱히)(보여|보이|보입|들려|들리|걸어|걷|움직)|(이제|이젠)(는|다)?(안아파|안아프|아픈데(가|는)?없)',
+  ),
 };
 const EXCEPT_TAIL =
   /(말고는|말고|빼고는|외에는|외엔)[가-힣]{0,6}(아무것도|다른건|다른거는|별로|딴건)?(없|읎|업)[가-힣]{0,4}$/;
@@ -99,8 +110,9 @@ const EXCEPT_TAIL =
  * by itself in a summary (one call in four without self-harm became an emergency), right for asking.
  */
 const SELF_HARM_CONCERN = 12;
-const MANAGED =
-  /(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)|(약|치료)[가-힣]{0,10}(정상|잘나와|잘나오|잘잡혀|잘잡히|안정|관리잘|관리를잘)|관리(를)?잘(하|햄|허|해|합)/;
+const MANAGED = new RegExp(
+  `(약|관리)[가-힣]{0,6}(잘|꼬박꼬박|꾸준히|제때)(먹|묵|챙겨|드|하|받)|(약|치료)[가-힣]{0,10}(정상|잘나와|잘나오|잘잡혀|잘잡히|안정|관리잘|관리를잘)|${WELL_KEPT}`,
+);
 /**
  * The answer states its own negation or that things are fine ("네, 애들 건강하고", "네 전기세도 내고 있고요",
  * "네 밀린 건 없어요"): its "네" is a discourse marker, not a yes to the problem the question names.
@@ -146,11 +158,18 @@ const ECHO = /^([가-힣]{1,5}?)(이요|요)?$/;
 const OTHER_HOUSEHOLD =
   /(따로|멀리|서울|부산|대전|대구|광주|인천|미국|외국|육지|타지)[가-힣]{0,2}(사는|살고|살아|산다|있는)|상관없|(저는|나는|난|전)(괜찮|상관)|동명이인|(었|았|였|했|잃었|라)다던데/;
 const OUT_OF_TOUCH = /연락|안와|안오|안온|못와|못오|안보(?!내|태)|못보(?!내|태)|발길|안받|명절/;
+/** Relatives and acquaintances, whose troubles are theirs and not the household's. */
+const KIN =
+  '사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|형님|형|오빠|언니|누나|동생|큰아들|작은아들|아들|큰딸|작은딸|딸|사위|며느리|자식|친구|손자|손녀|시누|처남';
+/** Said with affection or scorn: 동생놈, 딸내미, 아들녀석. */
+const KIN_SUFFIX = '(놈|녀석|내미)?';
 /** A relative or acquaintance named as the subject anywhere in a clause. */
-const OTHER_NAMED =
-  /(우리|따로사는)?(형|오빠|언니|누나|동생|아들|딸|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|사촌|조카)(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))/;
-const OTHER_SUBJECT =
-  /^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?(사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|옆집|이웃|아는언니|아는형|아는사람|형|오빠|언니|누나|동생|아들|딸|딸내미|아들내미|사위|며느리|자식|친구|손자|손녀|큰아들|작은아들|큰딸|작은딸|형님|시누|처남)(은|는|이|가|도)|따로사는(형|오빠|언니|누나|동생|아들|딸)|그건동명이인/;
+const OTHER_NAMED = new RegExp(
+  `(우리|따로사는)?(${KIN})${KIN_SUFFIX}(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))`,
+);
+const OTHER_SUBJECT = new RegExp(
+  `^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?(${KIN}|옆집|이웃|아는언니|아는형|아는사람)${KIN_SUFFIX}(은|는|이|가|도)|따로사는(${KIN})|그건동명이인`,
+);
 /** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
 const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
 /** "한 오천?" to "빚은 어느 정도 되세요?": an amount answered to a question about a debt's size. */
@@ -365,9 +384,9 @@ const PROBE_DENIED =
 const PROBE_HALF =
   /구체적(으로)?(는|인건|인거는|인건은)?(아니|없|안)|(안해본|안해봤|없는|없었던|안든|안드는)(건|것은|거는|거)(아니|아녀|아입)|(그런)?생각(이|은|만)?(들|나|듭|납|할때)(?!지(도|는|를)?않|진않|진안)|생각만|가끔|이따금|종종|때때로|아니라고(해야|하면|할게|하죠|해야죠|해야겠|하면되)|(오늘|오늘밤|이번엔)(은|는)(안|아니)(간다|가|해|할|죽)/;
 
-/** A denied denial or an appeal to what is obvious ("안 했다면 거짓말이죠", "안 그렇다고는 못 하겠네요", "알잖아요"). */
+/** A denied denial or an appeal to what is obvious ("안 했다면 거짓말이죠", "안 하는 날이 없지예", "안 그렇다고는 못 하겠네요", "알잖아요"). */
 const PROBE_CONCEDED =
-  /(안|않|없)[가-힣]{0,4}(다면|다고하면|다믄|다카면|다하면|다그러면)거짓말|(다고는|다곤|라고는)(못|말못|할수없)|알잖|아시잖|말안해도|뻔하잖|뻔하지|(말하면|말해서|말해가|말로해가|말로해서|얘기하면|얘기해서|말해)[가-힣]{0,2}(뭐|뭣|머|무슨)|솔직히[.,]?(네|예|그래|있|가끔|조금)/;
+  /(안|않|없)[가-힣]{0,4}(다면|다고하면|다믄|다카면|다하면|다그러면)거짓말|(안|않|안해본|안한)[가-힣]{0,3}(날|때|적|밤)(이|은|도|가)?(하루도)?(없|드물)|(다고는|다곤|라고는)(못|말못|할수없)|알잖|아시잖|말안해도|뻔하잖|뻔하지|(말하면|말해서|말해가|말로해가|말로해서|얘기하면|얘기해서|말해)[가-힣]{0,2}(뭐|뭣|머|무슨)|솔직히[.,]?(네|예|그래|있|가끔|조금)/;
 /** The thought told as a habit ("그런 생각이사 매일 하지", "다 한 번씩은 그러잖아요, 요샌 더 자주"). */
 const PROBE_HABITUAL =
   /(매일|맨날|날마다|늘|항상|하루에도|밤마다|한번씩|수시로|자주|요새|요샌|요즘)([가-힣]{0,6}(하|해|들|나|그래|그렇|그러)|(이요|요|이에요|이죠|이지)(?![가-힣]))/;
@@ -381,7 +400,8 @@ function probeNotDenied(text: string): boolean {
 }
 
 /** "그때는 묵고 살기 힘들었지": hardship told of a time gone by. */
-const PAST_HARDSHIP = /^(그때는|그땐|그시절|그시절엔|예전엔|예전에는|옛날엔|옛날에는|젊을때|젊었을때|젊어서)/;
+const PAST_HARDSHIP =
+  /^(그때는|그땐|그시절|그시절엔|예전엔|예전에는|예전에|옛날엔|옛날에는|옛날에|왕년에|젊을때|젊었을때|젊어서)/;
 const PAST_TENSE_END = /(었|았|했|였)(지|어|다|죠|제|소|고)?$/;
 /** A state guessed at ("힘든가 봐요") or heard from others ("빚이 많다 카더라꼬예"). */
 const GUESSED_OR_HEARSAY =

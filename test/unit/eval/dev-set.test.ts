@@ -153,7 +153,7 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     ],
     [
       'holdout-14.jsonl',
-      { urgency: 0.77, outcome: 0.87, followUp: 0.77, f1: 0.82, selfHarmRecall: 1, selfHarmPrecision: 1 },
+      { urgency: 0.95, outcome: 0.95, followUp: 0.95, f1: 0.9, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange

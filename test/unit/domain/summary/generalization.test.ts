@@ -556,3 +556,153 @@ describe('Function: analyzeUtterance — everyday wording that is not a warning 
     expect(analysis.crises).not.toContain('MENTAL_HEALTH');
   });
 });
+
+describe('Function: analyzeUtterance — round h14: resolved, managed, someone else, not a crisis', () => {
+  const none: [string, string, string][] = [
+    [
+      'a knee managed with pills, in Jeolla speech',
+      '건강은 어떠세요?',
+      '허리가 쪼까 안 좋은디 약 묵응께 괜찮어라.',
+    ],
+    ['a debt paid off long ago', '빚은 없으세요?', '그 빚이요, 다 갚은 지가 벌써 칠 년이여요.'],
+    ['an operation that restored sight', '건강은 어떠세요?', '눈 수술 받았는디 이제 잘 보여요.'],
+    ['hanging up for a customer', '혹시 이 분 아세요?', '모르겠네요. 손님 들어와서 이만 끊을게요.'],
+    ['a boat to take out', '요즘 어떠세요?', '아 배 나가야 하는디 얼른 물어보씨요.'],
+    [
+      "a brother-in-law's debt in another city",
+      '빚은 없으세요?',
+      '인천 사는 처남놈이 빚이 많아서 그게 걱정이제.',
+    ],
+    [
+      'nobody hiring is not loneliness',
+      '사람들은 자주 만나세요?',
+      '공사판 일 끊기고 나이 드니까 아무도 안 써줘요.',
+    ],
+  ];
+  it.each(none)('%s', (_name, bot, text) => {
+    const analysis = analyzeUtterance(text, { expecting: 'NONE', botText: bot });
+    expect(analysis.crises.filter((c) => c !== 'EMPLOYMENT')).toEqual([]);
+    expect(analysis.high).toEqual([]);
+  });
+
+  it('"우울한 거는 아이다" denies the depression in Gyeongsang speech', () => {
+    const analysis = analyzeUtterance('우울하고 그런 거는 아이다. 그냥 심심한 기지.', {
+      expecting: 'NONE',
+      botText: '기분이 많이 가라앉으시진 않으세요?',
+    });
+    expect(analysis.crises).not.toContain('MENTAL_HEALTH');
+  });
+});
+
+describe('Function: analyzeUtterance — round h14: what was missed', () => {
+  const heard: [string, string, string, CrisisType][] = [
+    ['pay cut to half', '생활비는 괜찮으세요?', '남편 일이 줄어가 월급이 반만 나와요.', 'INCOME'],
+    ['not even a thousand won', '돈은 좀 있으세요?', '지갑에 천 원도 없어요 지금.', 'INCOME'],
+    ['children skipping lunch', '식사는 어떠세요?', '애들이 방학이라 점심을 거를 때가 많아요.', 'FOOD'],
+    ['the work one went out to dried up', '일은 하세요?', '공장 일 다니던 게 딱 끊겼어요.', 'EMPLOYMENT'],
+  ];
+  it.each(heard)('%s', (_name, bot, text, type) => {
+    expect(analyzeUtterance(text, { expecting: 'NONE', botText: bot }).crises).toContain(type);
+  });
+
+  it('chest pain spreading to the left arm is a 119 emergency and a health crisis', () => {
+    const analysis = analyzeUtterance('가슴이 막 짓눌리는 거 같고 왼팔이 저려요.', {
+      expecting: 'NONE',
+      botText: '어디 불편하세요?',
+    });
+    expect(analysis.danger).toEqual({ hotline: '119' });
+    expect(analysis.crises).toContain('HEALTH');
+  });
+
+  it('a chest that is only tight, and endured, is no emergency', () => {
+    const analysis = analyzeUtterance('가슴이 가끔 조이는데 참을 만해요.', {
+      expecting: 'NONE',
+      botText: '건강은요?',
+    });
+    expect(analysis.danger).toBeUndefined();
+  });
+
+  it('"안 하는 날이 없지" to the direct question is not a denial', () => {
+    const analysis = analyzeUtterance('그런 생각 안 드는 날이 없지요', {
+      expecting: 'NONE',
+      botText: '혹시 스스로 목숨을 끊을 생각까지 하고 계세요?',
+    });
+    expect(analysis.selfHarm).toBe(true);
+    expect(analysis.selfHarmDenied).toBeFalsy();
+  });
+
+  it('"알려 주이소. 전화로." chooses a call', () => {
+    const analysis = analyzeUtterance('그거 좀 알려 주이소. 전화로.', {
+      expecting: 'NONE',
+      botText: '더 필요하신 건요?',
+    });
+    expect(analysis.phoneRequest).toBe(true);
+  });
+
+  it.each([['저는 김말자 씨 아닌데요. 이 번호 받은 지 얼마 안 됐어요.'], ['아 전에 쓰던 분 찾으시나 봐요.']])(
+    '"%s" is the wrong person',
+    (text) => {
+      expect(analyzeUtterance(text, { expecting: 'NONE', botText: HELLO }).wrongPerson).toBe(true);
+    },
+  );
+});
+
+describe('Function: summarizeWithRules — round h14: cold, outcome', () => {
+  it('utilities cut in mild weather, with no one frail, is HIGH, not an emergency', () => {
+    check({
+      name: 'no cold',
+      transcript: t(
+        HELLO,
+        '예 맞어유.',
+        HOW,
+        '전기가 지난주에 끊겼어유. 요새 날이 풀려서 춥진 않어유. 아픈 데도 없고.',
+        CLOSE,
+      ),
+      expect: { urgency: 'HIGH', followUp: 'HOME_VISIT' },
+      has: ['UTILITIES'],
+    });
+  });
+
+  it('needs told, then "더 할 말 없어요" and a hang-up, is stopped midway (PARTIAL)', () => {
+    check({
+      name: 'told then stopped',
+      transcript: t(
+        HELLO,
+        '네 왜요.',
+        HOW,
+        '수도 끊긴 지 보름 됐어요, 월세도 석 달 밀렸고. 됐죠? 더 할 말 없어요.',
+        '많이 힘드시겠어요. 식사는 하세요?',
+        '그만 물어요. 끊어요.',
+      ),
+      expect: { outcome: 'PARTIAL', urgency: 'HIGH' },
+    });
+  });
+
+  it('needs told, then the consultation itself declined, is still REFUSED', () => {
+    check({
+      name: 'told then declined',
+      transcript: t(
+        HELLO,
+        '네.',
+        '몇 가지 여쭤봐도 될까요?',
+        '월세 밀린 거 때문에 그러시죠? 그건 제가 알아서 할 거고 상담은 안 받을게요.',
+        '안내만이라도 드릴까요?',
+        '아니요 됐어요. 끊을게요.',
+      ),
+      expect: { outcome: 'REFUSED' },
+    });
+  });
+
+  it('"안 하셔도 될 것 같아요" to the consent question declines the call', () => {
+    check({
+      name: 'polite decline',
+      transcript: t(
+        HELLO,
+        '네 근데 저는 괜찮아서요, 안 하셔도 될 것 같아요.',
+        '알겠습니다. 필요하시면 구청으로 연락 주세요.',
+        '네 수고하세요.',
+      ),
+      expect: { outcome: 'REFUSED', urgency: 'LOW', followUp: 'NONE' },
+    });
+  });
+});
