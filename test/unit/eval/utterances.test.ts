@@ -184,6 +184,34 @@ describe('Gate: rules understanding on utterances-g and -h (g1 read for round g;
         highPrecision: 0.83,
       },
     ],
+    // The odd lines of a fresh corpus of 240 (first measured: types F1 0.847, self-harm R 0.67 P 0.95, danger R 0.59, high R 0.82)
+    [
+      'utterances-i1.jsonl',
+      120,
+      {
+        typesF1: 0.8,
+        selfHarmRecall: 0.61,
+        selfHarmPrecision: 0.9,
+        dangerRecall: 0.54,
+        dangerPrecision: 0.95,
+        highRecall: 0.77,
+        highPrecision: 0.95,
+      },
+    ],
+    // sealed, the even lines (first measured: types F1 0.897, self-harm R 0.73 P 1.00, danger R 0.87, high R 0.88)
+    [
+      'utterances-i2.jsonl',
+      120,
+      {
+        typesF1: 0.85,
+        selfHarmRecall: 0.68,
+        selfHarmPrecision: 0.95,
+        dangerRecall: 0.82,
+        dangerPrecision: 0.95,
+        highRecall: 0.83,
+        highPrecision: 0.87,
+      },
+    ],
   ] as const)('keeps %s at its floors', (file, cases, floors) => {
     // Act
     const report = evaluateUtterances(readUtteranceFile(join(FIXTURES, file)));
