@@ -228,11 +228,13 @@ function outcomeOf(heard: HeardTurn[], lastBot: string, endsOnResident: boolean)
         !next.analysis.refuse &&
         !next.analysis.optOut &&
         !next.analysis.hangUp;
-      // "마 됐다" and then the whole story, told over two answers: the first refusal was taken back.
+      // "마 됐다" and then the whole story, told over two answers: the first refusal was taken back. An answer that
+      // hangs up ("그런 거 묻지 마시고요. 그만 끊겠습니다") takes nothing back.
       // An opt-out at the end ("전화하지 마쇼") still declines the contact itself.
       const answeredOn =
-        later.filter((l) => substantive(l, false) && !l.analysis.refuse && !l.analysis.optOut).length >= 2 &&
-        !later.some((l) => l.analysis.optOut);
+        later.filter(
+          (l) => substantive(l, false) && !l.analysis.refuse && !l.analysis.optOut && !l.analysis.hangUp,
+        ).length >= 2 && !later.some((l) => l.analysis.optOut);
       if ((!engaged && (goesOn || answeredOn)) || takenBack) continue;
       if (!sawSubstance || !engaged) return toldThenStopped(turn) && !a.optOut ? 'PARTIAL' : 'REFUSED';
       // An explicit refusal given with a reason ("상담 안 받을래요. 바빠서요") still declines.

@@ -88,18 +88,20 @@ const NEGATIVE_ANSWER =
 /** "None" to a resource question ("수입은 있으세요?"): anywhere in the first clause ("지금은 거의 없다고 봐야죠"). */
 const ABSENT_ANSWER =
   /^(아니|아뇨|아녀|없|거의없|거의안)|(거의|전혀|하나도|아예|영)?(없(어|다|죠|습|지|는|고)|안(만나|해|돼))/;
-/** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요"). */
+/** A later clause that says the problem is over ("…밀렸는데 이번 달에 다 갚았어요") or not serious ("…크게 힘든 건 아니에요"). */
 const RESOLVED =
-  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈|정리했|정리됐)|(다|이미|벌써|전부)(갚은|낸|갚고난|정리한|끝낸)지|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮/;
+  /(다|이미|벌써|전부)(갚았|냈어|냈고|냈습|냈죠|해결|끝냈|정리했|정리됐)|(다|이미|벌써|전부)(갚은|낸|갚고난|정리한|끝낸)지|완납|해결(됐|했|되었)|지금은(다)?괜찮|이제는(다)?괜찮|^(근데|그래도)?(크게|그렇게|별로|딱히|심하게|많이)(힘든|심한|어려운|걱정할|문제될|아픈|나쁜)(건|거|게|정도)(는|은|까지는)?(아니|없)/;
 /** "관리 잘하고 있어요": a condition kept under control, in the same clause (MANAGED) or a later one. */
 const WELL_KEPT = '관리(를)?잘(하|햄|허|해|합)';
 /** Resolutions that only end a problem of their own kind ("수술했는데 다 나았어요" ends HEALTH, not INCOME). */
 const RESOLVED_BY_TYPE: Partial<Record<CrisisType, RegExp>> = {
   // Treatment that works, a cure, or a sense restored ("수술했는데 이제 잘 보여요").
   HEALTH: new RegExp(
-    `(약|치료)[가-힣]{0,6}(먹으니|먹으이|묵으이|묵으니|먹으멍|먹어서|먹고|묵고|받으니|받아서|받고)[가-힣]{0,6}(괜찮|좋|정상|안정|잘나|잘잡)|${WELL_KEPT}|` +
+    `(약|치료)[가-힣]{0,6}(먹으니|먹으이|묵으이|묵으니|먹으멍|먹으면|먹어서|먹고|묵고|받으니|받으면|받아서|받고)[가-힣]{0,6}(괜찮|좋|정상|안정|잘나|잘잡)|${WELL_KEPT}|` +
       `관리(잘)?(된다|되고|돼|된대)|(다|이제|지금은|거의)?(나았|완치|회복(됐|했)|좋아졌|괜찮아졌)|관리(잘)?(하고있|되고있|돼요)|(약|치료)(을|도|은)?(잘|꼬박꼬박|꾸준히)(먹|받|챙겨)[가-힣]{0,16}(좋|괜찮|정상|안정)|수치(도|가|는)?(좋|정상|괜찮)|수치(도|가|는)?[가-힣]{0,2}(잡혀|잡혔|유지)|` +
-      '(이제|이젠)(는|다)?(잘|멀쩡히|말짱히)(보여|보이|보입|들려|들리|걸어|걷|움직)|(이제|이젠)(는|다)?(안아파|안아프|아픈데(가|는)?없)',
+      '(이제|이젠)(는|다)?(잘|멀쩡히|말짱히)(보여|보이|보입|들려|들리|걸어|걷|움직)|(이제|이젠)(는|다)?(안아파|안아프|아픈데(가|는)?없)|' +
+      // "여기저기 쑤시긴 한데 아픈 데는 없어요": the ache conceded, the illness denied.
+      '^(근데|그래도|그치만)?(크게|딱히|특별히|별로)?(아픈데|아픈곳|아픈건|큰병)(는|은|도|가)?(크게|딱히|별로)?(없|아니)',
   ),
 };
 const EXCEPT_TAIL =
@@ -161,14 +163,19 @@ const OUT_OF_TOUCH = /연락|안와|안오|안온|못와|못오|안보(?!내|태
 /** Relatives and acquaintances, whose troubles are theirs and not the household's. */
 const KIN =
   '사촌형|사촌동생|사촌언니|사촌오빠|사촌|조카|형님|형|오빠|언니|누나|동생|큰아들|작은아들|아들|큰딸|작은딸|딸|사위|며느리|자식|친구|손자|손녀|시누|처남';
+/** A neighbour, always another household ("옆집 할머니가", "윗집 아저씨는"). */
+const NEIGHBOUR =
+  '(옆집|윗집|아랫집|앞집|이웃)(집)?(할머니|할아버지|할매|할배|아주머니|아줌마|아저씨|사람|분|양반|언니|형님|총각|아가씨|노인|어르신)?';
+const NEIGHBOUR_SUBJECT = new RegExp(`^(근데|그런데|그리고|저기)?${NEIGHBOUR}(이|가|은|는)`);
+const SELF_SUBJECT = /^(나|저|내가|제가|난|전|나는|저는|우리집)/;
 /** Said with affection or scorn: 동생놈, 딸내미, 아들녀석. */
 const KIN_SUFFIX = '(놈|녀석|내미)?';
 /** A relative or acquaintance named as the subject anywhere in a clause. */
 const OTHER_NAMED = new RegExp(
-  `(우리|따로사는)?(${KIN})${KIN_SUFFIX}(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))`,
+  `((우리|따로사는)?(${KIN})${KIN_SUFFIX}|${NEIGHBOUR})(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))`,
 );
 const OTHER_SUBJECT = new RegExp(
-  `^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?(${KIN}|옆집|이웃|아는언니|아는형|아는사람)${KIN_SUFFIX}(은|는|이|가|도)|따로사는(${KIN})|그건동명이인`,
+  `^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?((${KIN}|아는언니|아는형|아는사람)${KIN_SUFFIX}|${NEIGHBOUR})(은|는|이|가|도)|따로사는(${KIN})|그건동명이인`,
 );
 /** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
 const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
@@ -420,6 +427,9 @@ function someoneElses(parts: string[], index: number, text: string): boolean {
   if (OTHER_HOUSEHOLD.test(text) && OTHER_SUBJECT.test(clause) && !OUT_OF_TOUCH.test(clause)) return true;
   if (OTHER_NAMED.test(text) && GUESSED_OR_HEARSAY.test(clause)) return true;
   const before = parts[index - 1];
+  // A neighbour named, and the next clause goes on about them ("옆집 할머니가 혼자 사시는데 / 며칠 안 보이시고").
+  if (NEIGHBOUR_SUBJECT.test(clause)) return true;
+  if (before !== undefined && NEIGHBOUR_SUBJECT.test(before) && !SELF_SUBJECT.test(clause)) return true;
   const previous =
     before !== undefined && OTHER_NAMED.test(before)
       ? before
@@ -432,7 +442,7 @@ function someoneElses(parts: string[], index: number, text: string): boolean {
     OTHER_NAMED.test(previous) &&
     !anyCrisis(previous) &&
     !OUT_OF_TOUCH.test(clause) &&
-    !/^(나|저|내가|제가|난|전|나는|저는|우리집)/.test(clause)
+    !SELF_SUBJECT.test(clause)
   );
 }
 
@@ -675,7 +685,7 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   // Bills piled up unopened or feared ("고지서 겁나서 뜯어보지도 못하고 쌓아놨어요"): the bill named, else the bot's.
   if (
-    BILL_AVOIDED.test(text) ||
+    parts.some((clause, index) => BILL_AVOIDED.test(clause) && !someoneElses(parts, index, text)) ||
     (/안뜯|못뜯|뜯어보지|안열어|못열어/.test(text) && /고지서|요금|독촉장|청구서|우편/.test(bot))
   ) {
     const subject =

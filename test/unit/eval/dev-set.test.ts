@@ -155,10 +155,10 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
       'holdout-14.jsonl',
       { urgency: 0.95, outcome: 0.95, followUp: 0.95, f1: 0.9, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
-    // sealed (first measured: urgency 85%, outcome 97.5%, follow-up 90%, F1 0.855, self-harm 5/5 at precision 0.83)
+    // read in round h15 (first measured, sealed: urgency 85%, outcome 97.5%, follow-up 90%, F1 0.855, self-harm 5/5 P 0.83)
     [
       'holdout-15.jsonl',
-      { urgency: 0.8, outcome: 0.92, followUp: 0.85, f1: 0.8, selfHarmRecall: 1, selfHarmPrecision: 0.8 },
+      { urgency: 0.92, outcome: 0.95, followUp: 0.92, f1: 0.85, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange

@@ -706,3 +706,66 @@ describe('Function: summarizeWithRules — round h14: cold, outcome', () => {
     });
   });
 });
+
+describe('Function: analyzeUtterance — round h15: scope and subject', () => {
+  it.each([
+    ['money running short is no farewell', '옮길 데는 있으세요?', '없어요. 통장 잔고도 얼마 안 남았고요'],
+    [
+      "a neighbour's piled-up mail is the neighbour's",
+      '도움받을 분은 계세요?',
+      '저흰 괜찮아요. 윗집 아저씨가 혼자 사시는데 요새 안 보이시고 고지서가 쌓여 있더라고요.',
+    ],
+    ['nothing in arrears, in Chungcheong speech', '공과금은 어떠세요?', '밀린 거 하나두 읎어유'],
+    ['an ache conceded, illness denied', '건강은요?', '무릎이 좀 쑤시긴 한데 아픈 데는 없어요'],
+    ['a condition that pills keep quiet', '건강은요?', '고혈압이 있긴 한데 약 먹으면 괜찮아요'],
+    ['worry conceded, not serious', '마음은 좀 어떠세요?', '걱정되긴 한데 크게 힘든 건 아니에요'],
+  ])('%s', (_name, bot, text) => {
+    const analysis = analyzeUtterance(text, { expecting: 'NONE', botText: bot });
+    expect(analysis.crises).toEqual([]);
+    expect(analysis.selfHarm).toBe(false);
+  });
+
+  it('"보냈어요" (sent) does not pay an arrear told in the same clause', () => {
+    const analysis = analyzeUtterance('관리비를 넉 달 못 냈더니 관리소에서 나가라고 통지서를 보냈어요', {
+      expecting: 'NONE',
+      botText: '집은 어떠세요?',
+    });
+    expect(analysis.crises).toContain('HOUSING');
+    expect(analysis.high).toContain('퇴거 위기');
+  });
+
+  it('"나가라는 소린 없어요" is no eviction', () => {
+    const analysis = analyzeUtterance('나가라는 소린 없어요. 좀 낡아서 그렇지', {
+      expecting: 'NONE',
+      botText: '집은요?',
+    });
+    expect(analysis.high).not.toContain('퇴거 위기');
+  });
+
+  it('hours cut by the employer is less income; sleeping hours are not', () => {
+    const ctx = { expecting: 'NONE' as const, botText: '수입은 어떠세요?' };
+    expect(analyzeUtterance('사장님이 근무시간을 반으로 줄여서 월급이 팍 줄었어요', ctx).crises).toContain(
+      'INCOME',
+    );
+    expect(analyzeUtterance('요즘 자는 시간이 줄었어요', ctx).crises).not.toContain('INCOME');
+  });
+});
+
+describe('Function: summarizeWithRules — round h15: a refusal not taken back', () => {
+  it('a refusal, one more answer and a hang-up on the self-harm question stays REFUSED (and EMERGENCY)', () => {
+    check({
+      name: 'refused, affairs in order, hung up',
+      transcript: t(
+        HELLO,
+        '예.',
+        '몇 년생이신지 말씀해 주세요.',
+        '그런 거 안 할랍니다.',
+        '요즘 어려운 일이 있으신지만 여쭤봐도 될까요?',
+        '인자 뭘요. 집 정리 다 해 놓고 열쇠는 조카한테 맡겨 놨어요.',
+        '혹시 스스로를 해치고 싶은 생각이 드세요?',
+        '그런 건 묻지 마이소. 끊을게요.',
+      ),
+      expect: { outcome: 'REFUSED', urgency: 'EMERGENCY', selfHarm: true },
+    });
+  });
+});
