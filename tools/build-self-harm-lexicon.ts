@@ -3,7 +3,7 @@
  * (functions/domain/understanding/self-harm-lexicon.json) from the labeled utterance corpora that are training
  * data. Each character 2- and 3-gram of a resident line (compact form, Hangul only) gets the log-odds of appearing
  * in a self-harm line against a line without (naive Bayes with add-half smoothing). Sealed corpora
- * (utterances-g2, utterances-h) are never read here: they measure what the lexicon does on unseen wording.
+ * (utterances-g2, utterances-h, utterances-i2) are never read here: they measure what the lexicon does on unseen wording.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ export const TRAINING_CORPORA = [
   'utterances-e',
   'utterances-f',
   'utterances-g1',
+  'utterances-i1',
 ];
 
 export interface SelfHarmLexicon {

@@ -184,15 +184,16 @@ describe('Gate: rules understanding on utterances-g and -h (g1 read for round g;
         highPrecision: 0.83,
       },
     ],
-    // The odd lines of a fresh corpus of 240 (first measured: types F1 0.847, self-harm R 0.67 P 0.95, danger R 0.59, high R 0.82)
+    // The odd lines of a fresh corpus of 240, read in round i1 (first measured: types F1 0.847, self-harm R 0.67 P 0.95,
+    // danger R 0.59, high R 0.82)
     [
       'utterances-i1.jsonl',
       120,
       {
-        typesF1: 0.8,
-        selfHarmRecall: 0.61,
+        typesF1: 0.83,
+        selfHarmRecall: 0.78,
         selfHarmPrecision: 0.9,
-        dangerRecall: 0.54,
+        dangerRecall: 0.86,
         dangerPrecision: 0.95,
         highRecall: 0.77,
         highPrecision: 0.95,

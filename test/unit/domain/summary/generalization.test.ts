@@ -769,3 +769,59 @@ describe('Function: summarizeWithRules — round h15: a refusal not taken back',
     });
   });
 });
+
+describe('Function: analyzeUtterance — round i1: no will to live, danger told now', () => {
+  it.each([
+    ['"살고 싶은 마음이 통 없어요"', '살고 싶은 마음이 통 없어요. 입맛도 없고'],
+    ['the life named after the wish', '이리 버티느니 끝내고 싶어요 사는 거'],
+    ['eyes closed for good', '이제는 그냥 눈 감고 싶어요'],
+    ['Gangwon 뻐리다', '어디 가서 콱 사라져 뻐리면 좋겠드래요'],
+    ['"고만 살고 싶다"', '인제 고만 살고 싶다 마'],
+  ])('%s is self-harm', (_name, text) => {
+    expect(analyzeUtterance(text, { expecting: 'NONE', botText: '마음은 좀 어떠세요?' }).selfHarm).toBe(true);
+  });
+
+  it.each([
+    ['breath failing since a while ago', '아까부터 숨이 잘 안 쉬어지고 가슴이 답답해요'],
+    ['too breathless to speak', '숨이 막혀서 말을 못 하겠어요'],
+    ['chest pain with a cold sweat', '가슴이 너무 아파서 식은땀이 줄줄 나요'],
+    ['a high fever with confusion', '열이 사십 도까지 올라서 정신이 오락가락해요'],
+    ["moaning behind a neighbour's door", '옆집에서 며칠째 신음 소리가 들려요'],
+  ])('%s is a 119 danger', (_name, text) => {
+    expect(analyzeUtterance(text, { expecting: 'NONE', botText: '지금 괜찮으세요?' }).danger).toEqual({
+      hotline: '119',
+    });
+  });
+
+  it('panic told as a pattern is distress, not a danger now', () => {
+    const analysis = analyzeUtterance('공황이 와서 버스에서 숨이 안 쉬어진 적도 있어요', {
+      expecting: 'NONE',
+      botText: '마음은 좀 어떠세요?',
+    });
+    expect(analysis.danger).toBeUndefined();
+    expect(analysis.crises).toContain('MENTAL_HEALTH');
+  });
+});
+
+describe('Function: summarizeWithRules — round i1: circumstances', () => {
+  it('fallen, legs that will not move, alone since yesterday is an emergency', () => {
+    check({
+      name: 'fallen alone',
+      transcript: t(
+        HELLO,
+        '넘어졌는데 다리가 안 움직여요. 혼자 살아서 일어날 수가 없어요. 어제부터요.',
+        CLOSE,
+      ),
+      expect: { urgency: 'EMERGENCY', followUp: 'IMMEDIATE_VISIT' },
+    });
+  });
+
+  it('snow on the road, fuel run out and a sick wife lying down is cold without heat with someone frail', () => {
+    check({
+      name: 'snowed in',
+      transcript: t(HELLO, '눈이 잔뜩 와서 길이 막혔는데 기름이 떨어졌어요. 할망구가 아파 누웠고요.', CLOSE),
+      expect: { urgency: 'EMERGENCY' },
+      has: ['UTILITIES'],
+    });
+  });
+});
