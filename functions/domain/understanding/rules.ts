@@ -139,6 +139,12 @@ const OVERDOSE =
   /(약|수면제|농약|제초제|독약|수면유도제|신경안정제)(을|를|도)?[가-힣]{0,6}(먹었|삼켰|마셨|털어넣었)|(모아둔|모아놓은|모아논|모아뒀던|모은)(거|것|약)(을|를)?(다|전부|몽땅|한꺼번에)(먹었|삼켰)/;
 const OVERDOSE_CONTEXT =
   /늦었|이미|벌써|방금|한통|통째|많이|전부|몽땅|다먹|한꺼번에|한번에|잔뜩|움큼|웅큼|한주먹|소주|술이랑|술에|술하고/;
+/** The bot asks whether someone in the household needs the resident's care. */
+const DEPENDENT_QUESTION =
+  /돌봄이필요한|돌봐야할|돌봐드려야|돌봐드릴|모셔야할|챙겨야할|보살펴야할|간병(이|을)?(필요|해야)/;
+/** "Nobody to look after" in the carer's own voice (돌볼, not 돌봐 줄), with no dependent named before it. */
+const NO_DEPENDENT =
+  /(?<!(어머니|아버지|엄마|아빠|할머니|할아버지|노모|부모|남편|아내|영감|할멈|아들|딸|애|아이|애들|손주|아기)(를|을|는|은|도)?[가-힣]{0,6})(돌볼|돌봐야할|챙길|모실|보살필)(사람|가족|분|이|식구)(은|는|이|가|도)?(아무도|하나도|딱히)?(없|읎|업)/;
 /** A dependent who cannot get up no longer answers the phone: someone must look in now. */
 const DEPENDENT = /어머니|아버지|엄마|아빠|할머니|할아버지|노모|부모|남편|아내|영감|할멈/;
 const DEPENDENT_FRAIL = /누워|거동|치매|쓰러|못일어나|못움직|편찮/;
@@ -175,7 +181,7 @@ const OTHER_NAMED = new RegExp(
   `((우리|따로사는)?(${KIN})${KIN_SUFFIX}|${NEIGHBOUR})(이|가|은|는)(?![가-힣]{0,2}(랑|하고|와))`,
 );
 const OTHER_SUBJECT = new RegExp(
-  `^(근데|그런데|그리고|다만|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?((${KIN}|아는언니|아는형|아는사람)${KIN_SUFFIX}|${NEIGHBOUR})(은|는|이|가|도)|따로사는(${KIN})|그건동명이인`,
+  `^(근데|그런데|그리고|다만|아니요|아뇨|아니|어|아)?(우리)?(따로사는|[가-힣]{2,3}(에)?사는)?((${KIN}|아는언니|아는형|아는사람)${KIN_SUFFIX}|${NEIGHBOUR})(은|는|이|가|도)|따로사는(${KIN})|그건동명이인`,
 );
 /** A question whose "네" means the problem is over ("일자리는 구하셨어요?"). */
 const SOLVED_QUESTION = /구하셨|구했|해결(되|하)셨|나으셨|갚으셨|내셨|찾으셨|풀리셨|좋아지셨/;
@@ -412,7 +418,7 @@ const PAST_HARDSHIP =
 const PAST_TENSE_END = /(었|았|했|였)(지|어|다|죠|제|소|고)?$/;
 /** A state guessed at ("힘든가 봐요") or heard from others ("빚이 많다 카더라꼬예"). */
 const GUESSED_OR_HEARSAY =
-  /((는가|은가|든가|운가|한가|나|가)봐(요|유|예)?|(다|라)(카더라|카데|더라|던데|카던데|캅디다)(꼬|고)?(예|요)?)$/;
+  /((는가|은가|든가|운가|한가|나|가)봐(요|유|예)?|(다|라)(카더라|카데|더라|던데|카던데|캅디다)(꼬|고)?(예|요)?|(다|라)고(하|그러|카)(더라|던데|데)(고|구)?(요|예|유)?)$/;
 /** A clause that only says where someone lives ("대구 사는데"). */
 const WHERE_THEY_LIVE = /^[가-힣]{1,5}(에|서)?(사는데|사는디|살고|있는데|있는디)$/;
 
@@ -495,7 +501,10 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
 
   const crises = new Set<CrisisType>();
   const bot = compact(context.botText);
+  // "돌볼 사람은 없고예" to "돌봄이 필요한 가족이 계신가요?" says there is nobody to look after: no dependent, no need.
+  const noDependent = (clause: string) => DEPENDENT_QUESTION.test(bot) && NO_DEPENDENT.test(clause);
   for (const [index, clause] of parts.entries()) {
+    if (noDependent(clause)) continue;
     const later = parts.slice(index + 1);
     if (BACK_NEGATION.test(later[0] ?? '')) continue;
     if (RHETORICAL_DENIAL.test(clause)) continue;
@@ -609,11 +618,15 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     }
   }
   const highText = [text, ...carried].join('.');
+  // A trigger told of someone else ("언니는 대구 살아요 / 암 수술하고 돈도 없다고 하더라고요") is theirs.
+  const ownNeedClauses = parts.filter(
+    (clause, index) => !noDependent(clause) && !someoneElses(parts, index, text),
+  );
   result.high = [
     ...new Set(
       HIGH_PATTERNS.filter(
         ({ pattern, context, orQuestion }) =>
-          anyClause([...parts, ...carried], [pattern]) &&
+          anyClause([...ownNeedClauses, ...carried], [pattern]) &&
           (!context || context.test(highText) || (orQuestion === true && context.test(question))),
       ).map(({ signal }) => signal),
     ),

@@ -160,10 +160,10 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
       'holdout-15.jsonl',
       { urgency: 0.92, outcome: 0.95, followUp: 0.92, f1: 0.85, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
-    // sealed (first measured: urgency 82.5%, outcome 95%, follow-up 87.5%, F1 0.788, self-harm 5/5 at precision 0.83)
+    // read in round h16 (first measured, sealed: urgency 82.5%, outcome 95%, follow-up 87.5%, F1 0.788, self-harm 5/5 P 0.83)
     [
       'holdout-16.jsonl',
-      { urgency: 0.77, outcome: 0.9, followUp: 0.82, f1: 0.74, selfHarmRecall: 1, selfHarmPrecision: 0.8 },
+      { urgency: 0.82, outcome: 0.92, followUp: 0.85, f1: 0.8, selfHarmRecall: 1, selfHarmPrecision: 0.8 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange

@@ -825,3 +825,44 @@ describe('Function: summarizeWithRules — round i1: circumstances', () => {
     });
   });
 });
+
+describe('Function: analyzeUtterance — round h16: whose care, whose need', () => {
+  const careQuestion = '집에 돌봄이 필요한 가족이 계신가요?';
+  it.each([
+    ['"돌볼 사람은 없고예" is no dependent', '돌볼 사람은 없고예, 집사람이랑 둘이 살아요'],
+    ['living alone with nobody to look after', '혼자 살고 돌볼 사람 없어요'],
+    ['a worry that did not come true', '애 맡길 데가 없을까 걱정했는데 친정엄마가 봐주세요'],
+  ])('%s', (_name, text) => {
+    const analysis = analyzeUtterance(text, { expecting: 'NONE', botText: careQuestion });
+    expect(analysis.crises).not.toContain('CARE');
+    expect(analysis.high).toEqual([]);
+  });
+
+  it('a named dependent with nobody to look after him is still CARE', () => {
+    const analysis = analyzeUtterance('아버지를 돌볼 사람이 아무도 없어요', {
+      expecting: 'NONE',
+      botText: careQuestion,
+    });
+    expect(analysis.crises).toContain('CARE');
+  });
+
+  it("a sister's illness and poverty, heard second-hand, are hers", () => {
+    const analysis = analyzeUtterance(
+      '아니요 언니는 부산에서 혼자 살아요. 수술하고 일도 못 하고 돈도 없다고 하더라고요',
+      {
+        expecting: 'NONE',
+        botText: '언니분도 같이 사세요?',
+      },
+    );
+    expect(analysis.crises).toEqual([]);
+    expect(analysis.high).toEqual([]);
+  });
+
+  it('a cash advance on the card is debt', () => {
+    const analysis = analyzeUtterance('병원비 때문에 현금서비스 받은 게 이백이에요', {
+      expecting: 'NONE',
+      botText: '빚은요?',
+    });
+    expect(analysis.crises).toContain('DEBT');
+  });
+});
