@@ -163,7 +163,7 @@ describe('Gate: rules summarizer on the independently written transcript sets', 
     // read in round h16 (first measured, sealed: urgency 82.5%, outcome 95%, follow-up 87.5%, F1 0.788, self-harm 5/5 P 0.83)
     [
       'holdout-16.jsonl',
-      { urgency: 0.82, outcome: 0.92, followUp: 0.85, f1: 0.8, selfHarmRecall: 1, selfHarmPrecision: 0.8 },
+      { urgency: 0.85, outcome: 0.92, followUp: 0.87, f1: 0.8, selfHarmRecall: 1, selfHarmPrecision: 1 },
     ],
   ])('keeps %s at its floors', async (file, floors) => {
     // Arrange

@@ -866,3 +866,21 @@ describe('Function: analyzeUtterance — round h16: whose care, whose need', () 
     expect(analysis.crises).toContain('DEBT');
   });
 });
+
+describe('Function: analyzeUtterance — round h16: the wish named and denied', () => {
+  it.each([
+    ['죽고 싶은 생각은 없어요'],
+    ['죽고 잡은 맘은 없어. 그냥 허전한 거제'],
+    ['죽고 싶은 마음까지는 없어요'],
+  ])('"%s" is no self-harm', (text) => {
+    expect(analyzeUtterance(text, { expecting: 'NONE', botText: HOW }).selfHarm).toBe(false);
+  });
+
+  it('"돌아올 생각은 없어요" after a one-way trip stays a sign', () => {
+    const analysis = analyzeUtterance('바다 보러 가요. 편도로요. 돌아올 생각은 없어요.', {
+      expecting: 'NONE',
+      botText: HOW,
+    });
+    expect(analysis.selfHarm).toBe(true);
+  });
+});
