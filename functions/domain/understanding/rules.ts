@@ -503,6 +503,8 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   const bot = compact(context.botText);
   // "돌볼 사람은 없고예" to "돌봄이 필요한 가족이 계신가요?" says there is nobody to look after: no dependent, no need.
   const noDependent = (clause: string) => DEPENDENT_QUESTION.test(bot) && NO_DEPENDENT.test(clause);
+  // Which clauses tell someone else's problem: read once, by the crisis types, the HIGH triggers and the bills.
+  const theirs = parts.map((_, index) => someoneElses(parts, index, text));
   for (const [index, clause] of parts.entries()) {
     if (noDependent(clause)) continue;
     const later = parts.slice(index + 1);
@@ -512,7 +514,7 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
     const echo = clause.match(ECHO);
     if (echo?.[1] && bot.includes(echo[1])) continue;
     if (PAST_HARDSHIP.test(clause) && PAST_TENSE_END.test(clause)) continue;
-    if (someoneElses(parts, index, text)) continue;
+    if (theirs[index]) continue;
     // "허리 아파서 병원 다니는 거 말고는 없어요": what comes before "말고는" is affirmed, not negated.
     // The tail itself may carry a need too ("저 말고는 말할 사람이 없으세요"): both are read.
     const excepted = clause.replace(EXCEPT_TAIL, '');
@@ -619,9 +621,7 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   const highText = [text, ...carried].join('.');
   // A trigger told of someone else ("언니는 대구 살아요 / 암 수술하고 돈도 없다고 하더라고요") is theirs.
-  const ownNeedClauses = parts.filter(
-    (clause, index) => !noDependent(clause) && !someoneElses(parts, index, text),
-  );
+  const ownNeedClauses = parts.filter((clause, index) => !noDependent(clause) && !theirs[index]);
   result.high = [
     ...new Set(
       HIGH_PATTERNS.filter(
@@ -698,7 +698,7 @@ function analyzeFresh(utterance: string, context: UnderstandingContext): Utteran
   }
   // Bills piled up unopened or feared ("고지서 겁나서 뜯어보지도 못하고 쌓아놨어요"): the bill named, else the bot's.
   if (
-    parts.some((clause, index) => BILL_AVOIDED.test(clause) && !someoneElses(parts, index, text)) ||
+    parts.some((clause, index) => BILL_AVOIDED.test(clause) && !theirs[index]) ||
     (/안뜯|못뜯|뜯어보지|안열어|못열어/.test(text) && /고지서|요금|독촉장|청구서|우편/.test(bot))
   ) {
     const subject =
